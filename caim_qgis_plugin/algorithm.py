@@ -433,7 +433,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         tile = with_help(QgsProcessingParameterNumber(
             self.TILE_SIZE, tr("Tile size (pixels; 0 = automatic)"), QgsProcessingParameterNumber.Integer, 0,
             False, 0, 8192),
-            tr("0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory. "
+            tr("0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory, plus up "
+               "to 512 MB of output rows held on a very wide scene. "
                "The result does not depend on the tiles."))
         tile.setFlags(tile.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(tile)

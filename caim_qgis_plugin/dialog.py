@@ -710,7 +710,8 @@ class CaimDialog(QDialog):
         self.tile_spin.setValue(0)
         self.tile_spin.setSuffix(tr(" px"))
         self.tile_spin.setToolTip(tr("Tile size in pixels. Automatic (0): chosen from the number of dates so the "
-                                  "run stays near 1.3 GB of memory. Any raster size fits either way."))
+                                  "run stays near 1.3 GB of memory, plus up to 512 MB of output rows held on a very "
+                                  "wide scene. Any raster size fits either way."))
         self.overlap_spin = QSpinBox()
         self.overlap_spin.setRange(-1, 1024)
         self.overlap_spin.setValue(-1)

@@ -757,266 +757,266 @@ Braucht PyTorch im Python von QGIS.
         </message>
         <message>
             <location filename="../algorithm.py" line="436" />
-            <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory. The result does not depend on the tiles.</source>
-            <translation>0 (Standard): aus der Zahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Das Ergebnis hängt nicht von den Kacheln ab.</translation>
+            <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory, plus up to 512 MB of output rows held on a very wide scene. The result does not depend on the tiles.</source>
+            <translation>0 (Standard): aus der Zahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt, dazu bis zu 512 MB gehaltene Ergebniszeilen bei einer sehr breiten Szene. Das Ergebnis hängt nicht von den Kacheln ab.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="441" />
+            <location filename="../algorithm.py" line="442" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Schwellenwert klassischer Methoden (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="443" />
+            <location filename="../algorithm.py" line="444" />
             <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa only). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
             <translation>otsu (Standard) oder kittler (minimaler Fehler; nur für MODEL=cva oder isfa). qgis_process und Skripte geben den Namen an (THRESHOLD=kittler).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="448" />
+            <location filename="../algorithm.py" line="449" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Kachelüberlappung (Pixel; leer: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="450" />
+            <location filename="../algorithm.py" line="451" />
             <source>Empty (the default): the model's own reach, so that the tiles join without seams.</source>
             <translation>Leer (Standard): die eigene Reichweite des Modells, sodass die Kacheln ohne Nähte aneinanderstoßen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="454" />
+            <location filename="../algorithm.py" line="455" />
             <source>Change area</source>
             <translation>Änderungsfläche</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="455" />
+            <location filename="../algorithm.py" line="456" />
             <source>Change moment</source>
             <translation>Änderungszeitpunkt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="456" />
+            <location filename="../algorithm.py" line="457" />
             <source>Confidence</source>
             <translation>Konfidenz</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="458" />
+            <location filename="../algorithm.py" line="459" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="461" />
+            <location filename="../algorithm.py" line="462" />
             <source>Moment probabilities</source>
             <translation>Zeitpunkt-Wahrscheinlichkeiten</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="462" />
+            <location filename="../algorithm.py" line="463" />
             <source>One band per class, for inspection.</source>
             <translation>Ein Kanal je Klasse, zur Inspektion.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="466" />
+            <location filename="../algorithm.py" line="467" />
             <source>Run report (HTML)</source>
             <translation>Laufbericht (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="466" />
+            <location filename="../algorithm.py" line="467" />
             <source>HTML files (*.html)</source>
             <translation>HTML-Dateien (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="467" />
+            <location filename="../algorithm.py" line="468" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Die Einstellungen, die geänderte Fläche je Intervall als Diagramm und Tabelle und die Karte: der erste und der letzte Zeitpunkt und der Änderungszeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="472" />
+            <location filename="../algorithm.py" line="473" />
             <source>Run even if estimated too long/big</source>
             <translation>Voraussichtlich riesige Läufe zulassen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="473" />
+            <location filename="../algorithm.py" line="474" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Ein Lauf, der voraussichtlich länger als einen Tag dauert oder dessen Ausgaben nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist an.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="478" />
+            <location filename="../algorithm.py" line="479" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Kanäle je Zeitpunkt (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="480" />
+            <location filename="../algorithm.py" line="481" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Ein Eingaberaster mit allen Zeitpunkten: alle Kanäle eines Zeitpunkts, QA-Kanäle eingeschlossen; 0: nach den Datumsangaben der Kanalnamen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="485" />
+            <location filename="../algorithm.py" line="486" />
             <source>Band order (multi-date raster)</source>
             <translation>Kanalreihenfolge (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="487" />
+            <location filename="../algorithm.py" line="488" />
             <source>auto (the default): from the band names, else date by date; date: all bands of date 1, then of date 2; band: band 1 of every date, then band 2. qgis_process and scripts give the name (BAND_ORDER=band).</source>
             <translation>auto (Standard): aus den Kanalnamen, sonst Zeitpunkt für Zeitpunkt; date: alle Kanäle von Zeitpunkt 1, dann von Zeitpunkt 2; band: Kanal 1 jedes Zeitpunkts, dann Kanal 2. qgis_process und Skripte geben den Namen an (BAND_ORDER=band).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="492" />
+            <location filename="../algorithm.py" line="493" />
             <source>Device used</source>
             <translation>Verwendetes Gerät</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="493" />
+            <location filename="../algorithm.py" line="494" />
             <source>Dates used (comma-separated)</source>
             <translation>Verwendete Datumsangaben (kommagetrennt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="494" />
+            <location filename="../algorithm.py" line="495" />
             <source>Model used (auto resolved)</source>
             <translation>Verwendetes Modell (auto aufgelöst)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="495" />
+            <location filename="../algorithm.py" line="496" />
             <source>Summary</source>
             <translation>Zusammenfassung</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="496" />
+            <location filename="../algorithm.py" line="497" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Geänderte Hektar je Intervall (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="497" />
+            <location filename="../algorithm.py" line="498" />
             <source>Warnings (one per line)</source>
             <translation>Warnungen (eine je Zeile)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="551" />
+            <location filename="../algorithm.py" line="552" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="583" />
+            <location filename="../algorithm.py" line="584" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' ist kein dateibasiertes (GDAL-)Raster und kann daher nicht in Zeitpunkte aufgeteilt werden; zuerst als GeoTIFF exportieren.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="592" />
+            <location filename="../algorithm.py" line="593" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="598" />
+            <location filename="../algorithm.py" line="599" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' enthält %d Zeitpunkte: aufgeteilt in %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="599" />
+            <location filename="../algorithm.py" line="600" />
             <source> (used again: the same split as before)</source>
             <translation> (wiederverwendet: dieselbe Aufteilung wie zuvor)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="619" />
+            <location filename="../algorithm.py" line="620" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES hat %d Einträge für die %d Zeitpunkte des multitemporalen Rasters; ein Datum je Zeitpunkt angeben, das älteste zuerst, kommagetrennt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="625" />
+            <location filename="../algorithm.py" line="626" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="631" />
+            <location filename="../algorithm.py" line="632" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="635" />
+            <location filename="../algorithm.py" line="636" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="641" />
+            <location filename="../algorithm.py" line="642" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="645" />
+            <location filename="../algorithm.py" line="646" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="654" />
+            <location filename="../algorithm.py" line="655" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="666" />
+            <location filename="../algorithm.py" line="667" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA for 2 dates without WEIGHTS, and on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, und MODEL=auto führt auf diesen Layern %s aus (Klassische ISFA bei 2 Zeitpunkten ohne WEIGHTS und auf Layern, deren Kanäle die Netze nicht lesen können). MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="684" />
+            <location filename="../algorithm.py" line="685" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="688" />
+            <location filename="../algorithm.py" line="689" />
             <source>Note: </source>
             <translation>Hinweis: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="688" />
+            <location filename="../algorithm.py" line="689" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="689" />
+            <location filename="../algorithm.py" line="690" />
             <source>Model: %s [%s]</source>
             <translation>Modell: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="691" />
+            <location filename="../algorithm.py" line="692" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Zeitpunkt %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="691" />
+            <location filename="../algorithm.py" line="692" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="692" />
+            <location filename="../algorithm.py" line="693" />
             <source>  mask: %s</source>
             <translation>  Maske: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="707" />
+            <location filename="../algorithm.py" line="708" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe behalten.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="743" />
+            <location filename="../algorithm.py" line="744" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="761" />
+            <location filename="../algorithm.py" line="762" />
             <source>a vector file</source>
             <translation>Vektordatei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="842" />
+            <location filename="../algorithm.py" line="843" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="848" />
+            <location filename="../algorithm.py" line="849" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="863" />
+            <location filename="../algorithm.py" line="864" />
             <source> The change rasters of this run were removed with it.</source>
             <translation> Die Änderungsraster dieses Laufs wurden mit ihm entfernt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="868" />
+            <location filename="../algorithm.py" line="869" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>
@@ -1027,6 +1027,10 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <source>'%s' is not a file in a folder (it is inside an archive, or at a web address): its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
             <translation type="obsolete">'%s' ist keine Datei in einem Ordner, sondern liegt in einem Archiv oder unter einer Webadresse: die VRTs seiner Zeitpunkte liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird.</translation>
+        </message>
+        <message>
+            <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory. The result does not depend on the tiles.</source>
+            <translation type="obsolete">0 (Standard): aus der Zahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Das Ergebnis hängt nicht von den Kacheln ab.</translation>
         </message>
         <message>
             <source>Bands per date (multi-date raster; 0: auto)</source>
@@ -1634,485 +1638,485 @@ Braucht PyTorch im Python von QGIS.
         </message>
         <message>
             <location filename="../dialog.py" line="712" />
-            <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
-            <translation>Kachelgröße in Pixeln. Automatisch (0): nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Jede Rastergröße passt so oder so.</translation>
+            <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory, plus up to 512 MB of output rows held on a very wide scene. Any raster size fits either way.</source>
+            <translation>Kachelgröße in Pixeln. Automatisch (0): nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt, dazu bis zu 512 MB gehaltene Ergebniszeilen bei einer sehr breiten Szene. Jede Rastergröße passt so oder so.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="719" />
+            <location filename="../dialog.py" line="720" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="720" />
+            <location filename="../dialog.py" line="721" />
             <source>Tile overlap</source>
             <translation>Kachelüberlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="722" />
+            <location filename="../dialog.py" line="723" />
             <source>tile</source>
             <translation>Kachel</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="722" />
+            <location filename="../dialog.py" line="723" />
             <source>overlap</source>
             <translation>Überlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="728" />
+            <location filename="../dialog.py" line="729" />
             <source>Tiling</source>
             <translation>Kachelung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="732" />
+            <location filename="../dialog.py" line="733" />
             <source>Output folder</source>
             <translation>Ausgabeordner</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="732" />
+            <location filename="../dialog.py" line="733" />
             <source>Choose the output folder</source>
             <translation>Ausgabeordner wählen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="734" />
+            <location filename="../dialog.py" line="735" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
             <translation>Auch Änderungspolygone schreiben (GeoPackage mit dem Änderungsintervall)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="735" />
+            <location filename="../dialog.py" line="736" />
             <source>Write per-interval probabilities (used by the inspect tool)</source>
             <translation>Wahrscheinlichkeiten je Intervall schreiben (für das Pixel-Inspektionswerkzeug)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="757" />
+            <location filename="../dialog.py" line="758" />
             <source>Run progress</source>
             <translation>Fortschritt des Laufs</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="766" />
+            <location filename="../dialog.py" line="767" />
             <source>Run status</source>
             <translation>Status des Laufs</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="780" />
+            <location filename="../dialog.py" line="781" />
             <source>Run</source>
             <translation>Starten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="781" />
+            <location filename="../dialog.py" line="782" />
             <source>Cancel run</source>
             <translation>Lauf abbrechen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="803" />
+            <location filename="../dialog.py" line="804" />
             <source>The %s method needs no weights: this file is not used.</source>
             <translation>Die Methode %s braucht keine Gewichte: diese Datei wird nicht verwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="804" />
+            <location filename="../dialog.py" line="805" />
             <source>not used: the classical method needs no weights</source>
             <translation>nicht verwendet: die klassische Methode braucht keine Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="805" />
+            <location filename="../dialog.py" line="806" />
             <source>Bands (any)</source>
             <translation>Kanäle (beliebig)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="806" />
+            <location filename="../dialog.py" line="807" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
             <translation>leer: alle Kanäle; z. B. 1,2,3,4,5,7 (dieselben Kanäle für jeden Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="808" />
+            <location filename="../dialog.py" line="809" />
             <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
             <translation>Gewichtsdatei (.pt) für das gewählte Netz; leer: die mitgelieferten Gewichte.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="809" />
+            <location filename="../dialog.py" line="810" />
             <source>empty: bundled weights</source>
             <translation>leer: mitgelieferte Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="810" />
+            <location filename="../dialog.py" line="811" />
             <source>Bands (R, G, B, NIR)</source>
             <translation>Kanäle (R, G, B, NIR)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="811" />
+            <location filename="../dialog.py" line="812" />
             <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
             <translation>leer: aus Wellenlängen/Namen der Kanäle, sonst Kanäle 1-4; z. B. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="827" />
+            <location filename="../dialog.py" line="828" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Nur die klassischen Methoden (CVA, ISFA) haben einen wählbaren Schwellenwert; die Netze und Fusionen verwenden ihre kalibrierte Entscheidung (siehe Empfindlichkeit).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="830" />
+            <location filename="../dialog.py" line="831" />
             <source>Automatic runs %s on these layers, with the Weights file; it runs %s, and this control is enabled, when the Weights field is empty.</source>
             <translation>Automatisch führt auf diesen Layern %s aus, mit der Gewichtsdatei; ist das Feld Gewichte leer, führt es %s aus, und dieses Feld ist aktiv.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="834" />
+            <location filename="../dialog.py" line="835" />
             <source>Automatic runs %s on these layers; it runs Classical ISFA, and this control is enabled, on layers whose bands the networks cannot read.</source>
             <translation>Automatisch führt auf diesen Layern %s aus; auf Layern, deren Kanäle die Netze nicht lesen können, führt es Klassische ISFA aus, und dieses Feld ist aktiv.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="837" />
+            <location filename="../dialog.py" line="838" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Wo die klassische Methode ihre Änderungsstärke teilt. Otsus Schwellenwert (Standard); der Schwellenwert des minimalen Fehlers findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen; in unseren Prüfungen an echten Daten stufte er auch einige stabile Punkte mehr als geändert ein (Model Card, Kandidat KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="841" />
+            <location filename="../dialog.py" line="842" />
             <source>It applies to %s, which Automatic runs for 2 dates without a Weights file.</source>
             <translation>Er gilt für %s, das Automatisch für 2 Zeitpunkte ohne Gewichtsdatei ausführt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="844" />
+            <location filename="../dialog.py" line="845" />
             <source>It applies to %s, which Automatic runs on these layers (the networks cannot read their bands).</source>
             <translation>Er gilt für %s, das Automatisch auf diesen Layern ausführt (die Netze können ihre Kanäle nicht lesen).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="879" />
+            <location filename="../dialog.py" line="880" />
             <source>empty: %s; with a file, %s</source>
             <translation>leer: %s; mit einer Datei %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="880" />
+            <location filename="../dialog.py" line="881" />
             <source>Automatic runs %s for 2 dates, which uses no weights file; with a Weights file it runs %s with that file.</source>
             <translation>Automatisch führt bei 2 Zeitpunkten %s aus, das keine Gewichtsdatei verwendet; mit einer Datei unter Gewichte führt es %s mit dieser Datei aus.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="886" />
+            <location filename="../dialog.py" line="887" />
             <source>not used: Automatic runs %s on these layers</source>
             <translation>nicht verwendet: Automatisch führt auf diesen Layern %s aus</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="890" />
+            <location filename="../dialog.py" line="891" />
             <source>Automatic runs %s with this file for 2 dates; with the field empty it runs %s, which uses no weights file.</source>
             <translation>Automatisch führt mit dieser Datei für 2 Zeitpunkte %s aus; bei leerem Feld führt es %s aus, das keine Gewichtsdatei verwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="893" />
+            <location filename="../dialog.py" line="894" />
             <source>Automatic runs %s on the checked layers, as the networks cannot read their bands: this file is not used.</source>
             <translation>Automatisch führt auf den gewählten Layern %s aus, da die Netze ihre Kanäle nicht lesen können: diese Datei wird nicht verwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="905" />
+            <location filename="../dialog.py" line="906" />
             <source>The %s method uses no weights file.</source>
             <translation>Die Methode %s verwendet keine Gewichtsdatei.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="912" />
+            <location filename="../dialog.py" line="913" />
             <source>Automatic runs %s on the checked layers, as the networks cannot read their bands: it uses no weights file (a file given under Weights is not used).</source>
             <translation>Automatisch führt auf den gewählten Layern %s aus, da die Netze ihre Kanäle nicht lesen können: es verwendet keine Gewichtsdatei (eine unter Gewichte angegebene Datei wird nicht verwendet).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="920" />
+            <location filename="../dialog.py" line="921" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="924" />
+            <location filename="../dialog.py" line="925" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>Für dieses Modell wurde keine mitgelieferte Gewichtsdatei gefunden; eine .pt-Datei wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="933" />
+            <location filename="../dialog.py" line="934" />
             <source>CAIM — weights file</source>
             <translation>CAIM — Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="939" />
+            <location filename="../dialog.py" line="940" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — Gewichtsdatei und ihre Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="949" />
+            <location filename="../dialog.py" line="950" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Was diese Gewichtsdatei ist und worauf sie trainiert wurde (aus dem Eintrag in der Datei; die Model Card nennt ihre Genauigkeit an echten Referenzdaten):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1060" />
+            <location filename="../dialog.py" line="1061" />
             <source>custom</source>
             <translation>benutzerdefiniert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1060" />
+            <location filename="../dialog.py" line="1061" />
             <source>none</source>
             <translation>keines</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1061" />
+            <location filename="../dialog.py" line="1062" />
             <source>no CRS</source>
             <translation>kein KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1062" />
+            <location filename="../dialog.py" line="1063" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>Doppelklick, um die Wolkenmaske dieses Zeitpunkts zu wählen (ein einkanaliger Rasterlayer; optional, je Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1066" />
+            <location filename="../dialog.py" line="1067" />
             <source>date from the %s; double-click to edit</source>
             <translation>Datum aus: %s; Doppelklick zum Bearbeiten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1067" />
+            <location filename="../dialog.py" line="1068" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>kein Datum gefunden; Doppelklick, um eines einzugeben (JJJJ-MM-TT)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1070" />
+            <location filename="../dialog.py" line="1071" />
             <source>holds dates from %s to %s: Run splits it into one layer per date</source>
             <translation>enthält Zeitpunkte von %s bis %s: Ausführen teilt es in einen Layer je Zeitpunkt auf</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1185" />
+            <location filename="../dialog.py" line="1186" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>Wolkenmaske von '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1241" />
+            <location filename="../dialog.py" line="1242" />
             <source>Clear values %s, which the masks record (their product's).</source>
             <translation>Wolkenfrei-Werte %s, wie die Masken sie angeben (die ihres Produkts).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1243" />
+            <location filename="../dialog.py" line="1244" />
             <source>The masks record different clear values (%s), and one set holds for every mask: empty the Cloud mask cells of the dates whose masks are of another kind, or give every date a mask of one kind.</source>
             <translation>Die Masken geben unterschiedliche Wolkenfrei-Werte an (%s), und ein Satz gilt für jede Maske: leeren Sie die Wolkenmasken-Zellen der Zeitpunkte, deren Masken anderer Art sind, oder geben Sie jedem Zeitpunkt eine Maske derselben Art.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1247" />
+            <location filename="../dialog.py" line="1248" />
             <source>Matched %d cloud mask by date.</source>
             <translation>%d Wolkenmaske nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1247" />
+            <location filename="../dialog.py" line="1248" />
             <source>Matched %d cloud masks by date.</source>
             <translation>%d Wolkenmasken nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1250" />
+            <location filename="../dialog.py" line="1251" />
             <source>%d mask layer was hidden in the Layers panel; the run reads it all the same.</source>
             <translation>%d Maskenlayer wurde im Layerfenster ausgeblendet; der Lauf liest ihn trotzdem.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1252" />
+            <location filename="../dialog.py" line="1253" />
             <source>%d mask layers were hidden in the Layers panel; the run reads them all the same.</source>
             <translation>%d Maskenlayer wurden im Layerfenster ausgeblendet; der Lauf liest sie trotzdem.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1254" />
+            <location filename="../dialog.py" line="1255" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Zeitpunkts wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1256" />
+            <location filename="../dialog.py" line="1257" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Zeitpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1310" />
+            <location filename="../dialog.py" line="1311" />
             <source>Unreadable date %s: %s.</source>
             <translation>Unlesbares Datum %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1311" />
+            <location filename="../dialog.py" line="1312" />
             <source>'%s' for '%s'</source>
             <translation>'%s' für '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1335" />
+            <location filename="../dialog.py" line="1336" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>Das für '%s' eingegebene Datum wird nicht verwendet: es enthält mehrere Zeitpunkte, die seine Kanalnamen oder seine Zeitachse angeben. Seine Zelle Datum leeren.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1339" />
+            <location filename="../dialog.py" line="1340" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' enthält mehrere Zeitpunkte, und eine Wolkenmaske kann nicht für alle gelten: seine Zelle Wolkenmaske leeren, es aufteilen (In Zeitpunkte aufteilen…), dann die Maske jedes Zeitpunkts in dessen Zeile wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1345" />
+            <location filename="../dialog.py" line="1346" />
             <source>%s (each date)</source>
             <translation>%s (je Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1348" />
+            <location filename="../dialog.py" line="1349" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je einen Kanal haben: Kanal 1 wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1352" />
+            <location filename="../dialog.py" line="1353" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je %d Kanäle haben: Kanäle von 1 bis %d wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1358" />
+            <location filename="../dialog.py" line="1359" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte, %s bis %s: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien %s, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1363" />
+            <location filename="../dialog.py" line="1364" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien %s, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1383" />
+            <location filename="../dialog.py" line="1384" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Keine Wolkenmaske für %s: diese Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1402" />
+            <location filename="../dialog.py" line="1403" />
             <source>changed patches under this size are dropped</source>
             <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1406" />
+            <location filename="../dialog.py" line="1407" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1407" />
+            <location filename="../dialog.py" line="1408" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1420" />
+            <location filename="../dialog.py" line="1421" />
             <source>Stacking the checked band files into dates: their dates take their place in the list when it is done.</source>
             <translation>Die angehakten Kanaldateien werden zu Zeitpunkten gestapelt: deren Zeitpunkte treten in der Liste an ihre Stelle, sobald das fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1437" />
+            <location filename="../dialog.py" line="1438" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d Zeitpunkte nach dem Aufteilen, auszuführen mit %s; die Zeitreihe wird dann erneut geprüft.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1438" />
+            <location filename="../dialog.py" line="1439" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d Zeitpunkte, bereit zum Lauf mit %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1467" />
+            <location filename="../dialog.py" line="1468" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in seinen eigenen Ordner nicht geschrieben werden kann</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1469" />
+            <location filename="../dialog.py" line="1470" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da es keine Datei in einem Ordner ist</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1471" />
+            <location filename="../dialog.py" line="1472" />
             <source>in '%s' beside it</source>
             <translation>in '%s' daneben</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1489" />
+            <location filename="../dialog.py" line="1490" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1507" />
+            <location filename="../dialog.py" line="1508" />
             <source>%s (dates)</source>
             <translation>%s (Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1519" />
+            <location filename="../dialog.py" line="1520" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d Zeitpunkte in %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1526" />
+            <location filename="../dialog.py" line="1527" />
             <source>Split into dates: %s.</source>
             <translation>In Zeitpunkte aufgeteilt: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1561" />
+            <location filename="../dialog.py" line="1562" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1561" />
+            <location filename="../dialog.py" line="1562" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1633" />
+            <location filename="../dialog.py" line="1634" />
             <source>Cancel stacking</source>
             <translation>Stapeln abbrechen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1635" />
+            <location filename="../dialog.py" line="1636" />
             <source>Stacking %d band files into dates… (Cancel stacking stops it)</source>
             <translation>%d Kanaldateien werden zu Zeitpunkten gestapelt… (Stapeln abbrechen hält das an)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1657" />
+            <location filename="../dialog.py" line="1658" />
             <source>Stack band files into dates: %s</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1659" />
+            <location filename="../dialog.py" line="1660" />
             <source>Stacking cancelled; nothing was written.</source>
             <translation>Stapeln abgebrochen; nichts wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1739" />
+            <location filename="../dialog.py" line="1740" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Diese Kanaldateien wurden bereits zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske), in %s: wiederverwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1742" />
+            <location filename="../dialog.py" line="1743" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Die Kanaldateien wurden zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske) in %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1745" />
+            <location filename="../dialog.py" line="1746" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Das ist der temporäre Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in den Ordner der Kanaldateien nicht geschrieben werden kann (oder sie in einem Archiv liegen): ein damit gespeichertes Projekt öffnet sich ohne diese Zeitpunkte. Um sie zu behalten, stapeln Sie die Kanaldateien in einen eigenen Ordner (Raster &gt; CAIM-Änderungserkennung &gt; Kanaldateien zu Zeitpunkten stapeln…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1750" />
+            <location filename="../dialog.py" line="1751" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Es sind %d Szenen, jede mit einem eigenen Lauf: angehakt sind die %d Zeitpunkte von %s; haken Sie stattdessen die Zeitpunkte einer anderen Szene an (nach ihr benannt), um diese zu verarbeiten.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1754" />
+            <location filename="../dialog.py" line="1755" />
             <source>Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is stacked): %s.</source>
             <translation>Ausgelassen, als zweite Granule ihrer Kachel und ihres Tages (gestapelt wird die, deren Fmask mehr wolkenfreie Pixel zeigt): %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1758" />
+            <location filename="../dialog.py" line="1759" />
             <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
             <translation>Ihre Masken sind unterschiedlicher Art, und ein Satz Wolkenfrei-Werte gilt für jede Maske: %s ist mit den Masken gesetzt, für die er stimmt; die Zeitpunkte %s haben Masken anderer Art und laufen ohne sie. Um auch sie zu maskieren, geben Sie jedem Zeitpunkt eine Maske derselben Art.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1776" />
+            <location filename="../dialog.py" line="1777" />
             <source>stacked into the dates of %s (listed above: check them, not this band file)
 %s</source>
             <translation>zu den Zeitpunkten in %s gestapelt (oben aufgeführt: diese anhaken, nicht diese Kanaldatei)
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1832" />
+            <location filename="../dialog.py" line="1833" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1840" />
+            <location filename="../dialog.py" line="1841" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1844" />
+            <location filename="../dialog.py" line="1845" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1845" />
+            <location filename="../dialog.py" line="1846" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -2125,111 +2129,111 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1847" />
+            <location filename="../dialog.py" line="1848" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1849" />
+            <location filename="../dialog.py" line="1850" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1853" />
+            <location filename="../dialog.py" line="1854" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1859" />
+            <location filename="../dialog.py" line="1860" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>In Zeitpunkte aufgeteilt, nicht ausgeführt: die Zeitreihe braucht Ihre Aufmerksamkeit (siehe die Meldungen oben); dann erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1880" />
+            <location filename="../dialog.py" line="1881" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1893" />
+            <location filename="../dialog.py" line="1894" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1896" />
+            <location filename="../dialog.py" line="1897" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1911" />
+            <location filename="../dialog.py" line="1912" />
             <source>Cancelling the stack…</source>
             <translation>Stapeln wird abgebrochen…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1914" />
+            <location filename="../dialog.py" line="1915" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1952" />
+            <location filename="../dialog.py" line="1953" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1954" />
+            <location filename="../dialog.py" line="1955" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1956" />
+            <location filename="../dialog.py" line="1957" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1958" />
+            <location filename="../dialog.py" line="1959" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1959" />
+            <location filename="../dialog.py" line="1960" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1962" />
+            <location filename="../dialog.py" line="1963" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1963" />
+            <location filename="../dialog.py" line="1964" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1965" />
+            <location filename="../dialog.py" line="1966" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1968" />
+            <location filename="../dialog.py" line="1969" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm, die Karte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1972" />
+            <location filename="../dialog.py" line="1973" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1974" />
+            <location filename="../dialog.py" line="1975" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1977" />
+            <location filename="../dialog.py" line="1978" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2244,62 +2248,62 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1980" />
+            <location filename="../dialog.py" line="1981" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1981" />
+            <location filename="../dialog.py" line="1982" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1988" />
+            <location filename="../dialog.py" line="1989" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1989" />
+            <location filename="../dialog.py" line="1990" />
             <source>Cancelled; nothing was written.</source>
             <translation>Abgebrochen; nichts wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1991" />
+            <location filename="../dialog.py" line="1992" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1998" />
+            <location filename="../dialog.py" line="1999" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1998" />
+            <location filename="../dialog.py" line="1999" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2067" />
+            <location filename="../dialog.py" line="2068" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2079" />
+            <location filename="../dialog.py" line="2080" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2079" />
+            <location filename="../dialog.py" line="2080" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2091" />
+            <location filename="../dialog.py" line="2092" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2092" />
+            <location filename="../dialog.py" line="2093" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -2318,6 +2322,10 @@ Gerät: %s
         <message>
             <source>Stacking %d band files into dates… (Cancel run stops it)</source>
             <translation type="obsolete">%d Kanaldateien werden zu Zeitpunkten gestapelt… (Lauf abbrechen hält das an)</translation>
+        </message>
+        <message>
+            <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
+            <translation type="obsolete">Kachelgröße in Pixeln. Automatisch (0): nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt. Jede Rastergröße passt so oder so.</translation>
         </message>
         <message>
             <source>empty: Automatic runs %s; a file here runs %s with it</source>

@@ -757,268 +757,272 @@ Necesita PyTorch en el Python de QGIS.
         </message>
         <message>
             <location filename="../algorithm.py" line="436" />
-            <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory. The result does not depend on the tiles.</source>
-            <translation>0 (predeterminado): elegido según el número de fechas para que la ejecución se mantenga cerca de 1,3 GB de memoria. El resultado no depende de las teselas.</translation>
+            <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory, plus up to 512 MB of output rows held on a very wide scene. The result does not depend on the tiles.</source>
+            <translation>0 (predeterminado): elegido según el número de fechas para que la ejecución se mantenga cerca de 1,3 GB de memoria, más hasta 512 MB de filas de salida retenidas en una escena muy ancha. El resultado no depende de las teselas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="441" />
+            <location filename="../algorithm.py" line="442" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Umbral de los métodos clásicos (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="443" />
+            <location filename="../algorithm.py" line="444" />
             <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa only). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
             <translation>otsu (predeterminado) o kittler (error mínimo; solo para MODEL=cva o isfa). qgis_process y los scripts indican el nombre (THRESHOLD=kittler).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="448" />
+            <location filename="../algorithm.py" line="449" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Solape de teselas (píxeles; vacío: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="450" />
+            <location filename="../algorithm.py" line="451" />
             <source>Empty (the default): the model's own reach, so that the tiles join without seams.</source>
             <translation>Vacío (predeterminado): el alcance propio del modelo, para que las teselas se unan sin costuras.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="454" />
+            <location filename="../algorithm.py" line="455" />
             <source>Change area</source>
             <translation>Área de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="455" />
+            <location filename="../algorithm.py" line="456" />
             <source>Change moment</source>
             <translation>Momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="456" />
+            <location filename="../algorithm.py" line="457" />
             <source>Confidence</source>
             <translation>Confianza</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="458" />
+            <location filename="../algorithm.py" line="459" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="461" />
+            <location filename="../algorithm.py" line="462" />
             <source>Moment probabilities</source>
             <translation>Probabilidades del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="462" />
+            <location filename="../algorithm.py" line="463" />
             <source>One band per class, for inspection.</source>
             <translation>Una banda por clase, para inspección.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="466" />
+            <location filename="../algorithm.py" line="467" />
             <source>Run report (HTML)</source>
             <translation>Informe de la ejecución (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="466" />
+            <location filename="../algorithm.py" line="467" />
             <source>HTML files (*.html)</source>
             <translation>Archivos HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="467" />
+            <location filename="../algorithm.py" line="468" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Los ajustes, el área cambiada por intervalo en un gráfico y una tabla, y el mapa: la primera y la última fecha y el momento del cambio.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="472" />
+            <location filename="../algorithm.py" line="473" />
             <source>Run even if estimated too long/big</source>
             <translation>Ejecutar aunque se estime excesiva</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="473" />
+            <location filename="../algorithm.py" line="474" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Una ejecución que se estime de más de un día, o cuyas salidas no quepan en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="478" />
+            <location filename="../algorithm.py" line="479" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Bandas por fecha (ráster multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="480" />
+            <location filename="../algorithm.py" line="481" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Una sola capa de entrada con todas las fechas: todas las bandas de una fecha, bandas QA incluidas; 0: según las fechas de los nombres de las bandas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="485" />
+            <location filename="../algorithm.py" line="486" />
             <source>Band order (multi-date raster)</source>
             <translation>Orden de las bandas (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="487" />
+            <location filename="../algorithm.py" line="488" />
             <source>auto (the default): from the band names, else date by date; date: all bands of date 1, then of date 2; band: band 1 of every date, then band 2. qgis_process and scripts give the name (BAND_ORDER=band).</source>
             <translation>auto (predeterminado): según los nombres de las bandas, si no fecha por fecha; date: todas las bandas de la fecha 1, luego de la fecha 2; band: la banda 1 de cada fecha, luego la banda 2. qgis_process y los scripts indican el nombre (BAND_ORDER=band).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="492" />
+            <location filename="../algorithm.py" line="493" />
             <source>Device used</source>
             <translation>Dispositivo usado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="493" />
+            <location filename="../algorithm.py" line="494" />
             <source>Dates used (comma-separated)</source>
             <translation>Fechas usadas (separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="494" />
+            <location filename="../algorithm.py" line="495" />
             <source>Model used (auto resolved)</source>
             <translation>Modelo usado (auto resuelto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="495" />
+            <location filename="../algorithm.py" line="496" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="496" />
+            <location filename="../algorithm.py" line="497" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Hectáreas cambiadas por intervalo (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="497" />
+            <location filename="../algorithm.py" line="498" />
             <source>Warnings (one per line)</source>
             <translation>Advertencias (una por línea)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="551" />
+            <location filename="../algorithm.py" line="552" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="583" />
+            <location filename="../algorithm.py" line="584" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL), así que no se puede dividir en fechas; exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="592" />
+            <location filename="../algorithm.py" line="593" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="598" />
+            <location filename="../algorithm.py" line="599" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' contiene %d fechas: dividido en %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="599" />
+            <location filename="../algorithm.py" line="600" />
             <source> (used again: the same split as before)</source>
             <translation> (reutilizada: la misma división que antes)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="619" />
+            <location filename="../algorithm.py" line="620" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES tiene %d entradas para las %d fechas del ráster multitemporal; indicar una fecha por cada fecha, la más antigua primero, separadas por comas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="625" />
+            <location filename="../algorithm.py" line="626" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Modelo desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="631" />
+            <location filename="../algorithm.py" line="632" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core) para elegir el modelo automático; elegir MODEL=caimnet, schanger, cva, caimnet_cva, isfa o caimnet_isfa.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="635" />
+            <location filename="../algorithm.py" line="636" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>El método %s (MODEL=%s) no usa pesos, pero el archivo de pesos (WEIGHTS) está puesto a '%s'. Dejar WEIGHTS vacío, o elegir un modelo que use pesos (MODEL=caimnet, schanger, caimnet_cva o caimnet_isfa) para usar ese archivo.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="641" />
+            <location filename="../algorithm.py" line="642" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Umbral desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="645" />
+            <location filename="../algorithm.py" line="646" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, no a %s. Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="654" />
+            <location filename="../algorithm.py" line="655" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Aquí cada fecha de un ráster multitemporal cuenta como una capa (%d en total, la más antigua primero).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="666" />
+            <location filename="../algorithm.py" line="667" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA for 2 dates without WEIGHTS, and on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, y MODEL=auto ejecuta %s en estas capas (ejecuta ISFA clásico con 2 fechas sin WEIGHTS y en capas cuyas bandas las redes no pueden leer). Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="684" />
+            <location filename="../algorithm.py" line="685" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="688" />
+            <location filename="../algorithm.py" line="689" />
             <source>Note: </source>
             <translation>Nota: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="688" />
+            <location filename="../algorithm.py" line="689" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="689" />
+            <location filename="../algorithm.py" line="690" />
             <source>Model: %s [%s]</source>
             <translation>Modelo: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="691" />
+            <location filename="../algorithm.py" line="692" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Fecha %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="691" />
+            <location filename="../algorithm.py" line="692" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="692" />
+            <location filename="../algorithm.py" line="693" />
             <source>  mask: %s</source>
             <translation>  máscara: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="707" />
+            <location filename="../algorithm.py" line="708" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="743" />
+            <location filename="../algorithm.py" line="744" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="761" />
+            <location filename="../algorithm.py" line="762" />
             <source>a vector file</source>
             <translation>un archivo vectorial</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="842" />
+            <location filename="../algorithm.py" line="843" />
             <source>Writing change polygons</source>
             <translation>Escribiendo los polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="848" />
+            <location filename="../algorithm.py" line="849" />
             <source>%d change polygons written to %s</source>
             <translation>%d polígonos de cambio escritos en %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="863" />
+            <location filename="../algorithm.py" line="864" />
             <source> The change rasters of this run were removed with it.</source>
             <translation> Los rásteres de cambio de esta ejecución se eliminaron con ella.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="868" />
+            <location filename="../algorithm.py" line="869" />
             <source>Device used: %s</source>
             <translation>Dispositivo usado: %s</translation>
+        </message>
+        <message>
+            <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory. The result does not depend on the tiles.</source>
+            <translation type="obsolete">0 (predeterminado): elegido según el número de fechas para que la ejecución se mantenga cerca de 1,3 GB de memoria. El resultado no depende de las teselas.</translation>
         </message>
         <message>
             <source>Bands per date (multi-date raster; 0: auto)</source>
@@ -1626,485 +1630,485 @@ Necesita PyTorch en el Python de QGIS.
         </message>
         <message>
             <location filename="../dialog.py" line="712" />
-            <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
-            <translation>Tamaño de tesela en píxeles. Automático (0): elegido según el número de fechas para que la ejecución se mantenga en torno a 1,3 GB de memoria. Cabe cualquier tamaño de ráster en ambos casos.</translation>
+            <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory, plus up to 512 MB of output rows held on a very wide scene. Any raster size fits either way.</source>
+            <translation>Tamaño de tesela en píxeles. Automático (0): elegido según el número de fechas para que la ejecución se mantenga en torno a 1,3 GB de memoria, más hasta 512 MB de filas de salida retenidas en una escena muy ancha. Cabe cualquier tamaño de ráster en ambos casos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="719" />
+            <location filename="../dialog.py" line="720" />
             <source>Tile size</source>
             <translation>Tamaño de tesela</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="720" />
+            <location filename="../dialog.py" line="721" />
             <source>Tile overlap</source>
             <translation>Solape de teselas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="722" />
+            <location filename="../dialog.py" line="723" />
             <source>tile</source>
             <translation>tesela</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="722" />
+            <location filename="../dialog.py" line="723" />
             <source>overlap</source>
             <translation>solape</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="728" />
+            <location filename="../dialog.py" line="729" />
             <source>Tiling</source>
             <translation>Teselado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="732" />
+            <location filename="../dialog.py" line="733" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="732" />
+            <location filename="../dialog.py" line="733" />
             <source>Choose the output folder</source>
             <translation>Elegir la carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="734" />
+            <location filename="../dialog.py" line="735" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
             <translation>Escribir también polígonos de cambio (GeoPackage con sus fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="735" />
+            <location filename="../dialog.py" line="736" />
             <source>Write per-interval probabilities (used by the inspect tool)</source>
             <translation>Escribir las probabilidades por intervalo (para el inspector)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="757" />
+            <location filename="../dialog.py" line="758" />
             <source>Run progress</source>
             <translation>Progreso de la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="766" />
+            <location filename="../dialog.py" line="767" />
             <source>Run status</source>
             <translation>Estado de la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="780" />
+            <location filename="../dialog.py" line="781" />
             <source>Run</source>
             <translation>Ejecutar</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="781" />
+            <location filename="../dialog.py" line="782" />
             <source>Cancel run</source>
             <translation>Cancelar la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="803" />
+            <location filename="../dialog.py" line="804" />
             <source>The %s method needs no weights: this file is not used.</source>
             <translation>El método %s no necesita pesos: este archivo no se usa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="804" />
+            <location filename="../dialog.py" line="805" />
             <source>not used: the classical method needs no weights</source>
             <translation>no se usa: el método clásico no necesita pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="805" />
+            <location filename="../dialog.py" line="806" />
             <source>Bands (any)</source>
             <translation>Bandas (cualquiera)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="806" />
+            <location filename="../dialog.py" line="807" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
             <translation>vacío: todas las bandas; p. ej. 1,2,3,4,5,7 (las mismas bandas en cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="808" />
+            <location filename="../dialog.py" line="809" />
             <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
             <translation>Archivo de pesos (.pt) para la red elegida; vacío: los pesos incluidos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="809" />
+            <location filename="../dialog.py" line="810" />
             <source>empty: bundled weights</source>
             <translation>vacío: pesos incluidos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="810" />
+            <location filename="../dialog.py" line="811" />
             <source>Bands (R, G, B, NIR)</source>
             <translation>Bandas (R, G, B, NIR)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="811" />
+            <location filename="../dialog.py" line="812" />
             <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
             <translation>vacío: de longitudes de onda/nombres de banda, si no bandas 1-4; p. ej. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="827" />
+            <location filename="../dialog.py" line="828" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Solo los métodos clásicos (CVA, ISFA) tienen un umbral que elegir; las redes y las fusiones usan su decisión calibrada (véase Sensibilidad).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="830" />
+            <location filename="../dialog.py" line="831" />
             <source>Automatic runs %s on these layers, with the Weights file; it runs %s, and this control is enabled, when the Weights field is empty.</source>
             <translation>Automático ejecuta %s en estas capas, con el archivo de pesos; con el campo Pesos vacío ejecuta %s, y este control está activo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="834" />
+            <location filename="../dialog.py" line="835" />
             <source>Automatic runs %s on these layers; it runs Classical ISFA, and this control is enabled, on layers whose bands the networks cannot read.</source>
             <translation>Automático ejecuta %s en estas capas; en capas cuyas bandas las redes no pueden leer ejecuta ISFA clásico, y este control está activo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="837" />
+            <location filename="../dialog.py" line="838" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Dónde corta el método clásico su magnitud de cambio. El umbral de Otsu (por defecto); el umbral de error mínimo encuentra más cambio donde los cambios son una parte pequeña de la escena; en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (ficha del modelo, candidato KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="841" />
+            <location filename="../dialog.py" line="842" />
             <source>It applies to %s, which Automatic runs for 2 dates without a Weights file.</source>
             <translation>Se aplica a %s, que Automático ejecuta para 2 fechas sin archivo de pesos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="844" />
+            <location filename="../dialog.py" line="845" />
             <source>It applies to %s, which Automatic runs on these layers (the networks cannot read their bands).</source>
             <translation>Se aplica a %s, que Automático ejecuta en estas capas (las redes no pueden leer sus bandas).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="879" />
+            <location filename="../dialog.py" line="880" />
             <source>empty: %s; with a file, %s</source>
             <translation>vacío: %s; con un archivo, %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="880" />
+            <location filename="../dialog.py" line="881" />
             <source>Automatic runs %s for 2 dates, which uses no weights file; with a Weights file it runs %s with that file.</source>
             <translation>Automático ejecuta %s con 2 fechas, que no usa archivo de pesos; con un archivo en Pesos ejecuta %s con ese archivo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="886" />
+            <location filename="../dialog.py" line="887" />
             <source>not used: Automatic runs %s on these layers</source>
             <translation>no se usa: Automático ejecuta %s en estas capas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="890" />
+            <location filename="../dialog.py" line="891" />
             <source>Automatic runs %s with this file for 2 dates; with the field empty it runs %s, which uses no weights file.</source>
             <translation>Automático ejecuta %s con este archivo para 2 fechas; con el campo vacío ejecuta %s, que no usa archivo de pesos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="893" />
+            <location filename="../dialog.py" line="894" />
             <source>Automatic runs %s on the checked layers, as the networks cannot read their bands: this file is not used.</source>
             <translation>Automático ejecuta %s en las capas marcadas, ya que las redes no pueden leer sus bandas: este archivo no se usa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="905" />
+            <location filename="../dialog.py" line="906" />
             <source>The %s method uses no weights file.</source>
             <translation>El método %s no usa archivo de pesos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="912" />
+            <location filename="../dialog.py" line="913" />
             <source>Automatic runs %s on the checked layers, as the networks cannot read their bands: it uses no weights file (a file given under Weights is not used).</source>
             <translation>Automático ejecuta %s en las capas marcadas, ya que las redes no pueden leer sus bandas: no usa archivo de pesos (un archivo indicado en Pesos no se usa).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="920" />
+            <location filename="../dialog.py" line="921" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="924" />
+            <location filename="../dialog.py" line="925" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>No se ha encontrado ningún archivo de pesos incluido para este modelo; elegir un archivo .pt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="933" />
+            <location filename="../dialog.py" line="934" />
             <source>CAIM — weights file</source>
             <translation>CAIM — archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="939" />
+            <location filename="../dialog.py" line="940" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — archivo de pesos y sus datos de entrenamiento</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="949" />
+            <location filename="../dialog.py" line="950" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Qué es este archivo de pesos y con qué se entrenó (según el registro guardado en el archivo; la ficha del modelo da su exactitud con etiquetas reales):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1060" />
+            <location filename="../dialog.py" line="1061" />
             <source>custom</source>
             <translation>personalizado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1060" />
+            <location filename="../dialog.py" line="1061" />
             <source>none</source>
             <translation>ninguno</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1061" />
+            <location filename="../dialog.py" line="1062" />
             <source>no CRS</source>
             <translation>sin SRC</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1062" />
+            <location filename="../dialog.py" line="1063" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>doble clic para elegir la máscara de nubes de esta fecha (una capa ráster de una banda; opcional, por fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1066" />
+            <location filename="../dialog.py" line="1067" />
             <source>date from the %s; double-click to edit</source>
             <translation>fecha tomada de: %s; doble clic para editarla</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1067" />
+            <location filename="../dialog.py" line="1068" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>no se ha encontrado ninguna fecha; doble clic para escribir una (AAAA-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1070" />
+            <location filename="../dialog.py" line="1071" />
             <source>holds dates from %s to %s: Run splits it into one layer per date</source>
             <translation>contiene fechas de %s a %s: Ejecutar la divide en una capa por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1185" />
+            <location filename="../dialog.py" line="1186" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>máscara de nubes de '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1241" />
+            <location filename="../dialog.py" line="1242" />
             <source>Clear values %s, which the masks record (their product's).</source>
             <translation>Valores de despejado %s, los que registran las máscaras (los de su producto).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1243" />
+            <location filename="../dialog.py" line="1244" />
             <source>The masks record different clear values (%s), and one set holds for every mask: empty the Cloud mask cells of the dates whose masks are of another kind, or give every date a mask of one kind.</source>
             <translation>Las máscaras registran valores de despejado distintos (%s), y un solo conjunto vale para todas las máscaras: vacíe las celdas de máscara de nubes de las fechas cuyas máscaras son de otro tipo, o dé a cada fecha una máscara del mismo tipo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1247" />
+            <location filename="../dialog.py" line="1248" />
             <source>Matched %d cloud mask by date.</source>
             <translation>Se ha asignado %d máscara de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1247" />
+            <location filename="../dialog.py" line="1248" />
             <source>Matched %d cloud masks by date.</source>
             <translation>Se han asignado %d máscaras de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1250" />
+            <location filename="../dialog.py" line="1251" />
             <source>%d mask layer was hidden in the Layers panel; the run reads it all the same.</source>
             <translation>Se ocultó %d capa de máscara en el panel de capas; la ejecución la lee igualmente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1252" />
+            <location filename="../dialog.py" line="1253" />
             <source>%d mask layers were hidden in the Layers panel; the run reads them all the same.</source>
             <translation>Se ocultaron %d capas de máscara en el panel de capas; la ejecución las lee igualmente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1254" />
+            <location filename="../dialog.py" line="1255" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Varias capas de máscara para %s: elegir una en la celda Máscara de nubes de esa fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1256" />
+            <location filename="../dialog.py" line="1257" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Varias capas de máscara para %s: elegir una en las celdas Máscara de nubes de esas fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1310" />
+            <location filename="../dialog.py" line="1311" />
             <source>Unreadable date %s: %s.</source>
             <translation>Fecha ilegible %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1311" />
+            <location filename="../dialog.py" line="1312" />
             <source>'%s' for '%s'</source>
             <translation>'%s' para '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1335" />
+            <location filename="../dialog.py" line="1336" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>La fecha escrita para '%s' no se usa: contiene varias fechas, que dan los nombres de sus bandas o su eje temporal. Vaciar su celda Fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1339" />
+            <location filename="../dialog.py" line="1340" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' contiene varias fechas, y una sola máscara de nubes no puede servir para todas: vaciar su celda Máscara de nubes, dividirla (Dividir en fechas…) y después elegir la máscara de cada fecha en su fila.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1345" />
+            <location filename="../dialog.py" line="1346" />
             <source>%s (each date)</source>
             <translation>%s (cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1348" />
+            <location filename="../dialog.py" line="1349" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen una banda cada una: elegir la banda 1.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1352" />
+            <location filename="../dialog.py" line="1353" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen %d bandas cada una: elegir bandas de 1 a %d.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1358" />
+            <location filename="../dialog.py" line="1359" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas, de %s a %s: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1363" />
+            <location filename="../dialog.py" line="1364" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1383" />
+            <location filename="../dialog.py" line="1384" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Sin máscara de nubes para %s: esas fechas se usan tal cual (sus propios valores sin datos siguen contando).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1402" />
+            <location filename="../dialog.py" line="1403" />
             <source>changed patches under this size are dropped</source>
             <translation>se eliminan los parches cambiados más pequeños</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1406" />
+            <location filename="../dialog.py" line="1407" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1407" />
+            <location filename="../dialog.py" line="1408" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1420" />
+            <location filename="../dialog.py" line="1421" />
             <source>Stacking the checked band files into dates: their dates take their place in the list when it is done.</source>
             <translation>Apilando en fechas los archivos de banda marcados: sus fechas ocuparán su lugar en la lista cuando termine.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1437" />
+            <location filename="../dialog.py" line="1438" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d fechas una vez dividido, para ejecutar con %s; entonces se vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1438" />
+            <location filename="../dialog.py" line="1439" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d fechas, listo para ejecutar con %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1467" />
+            <location filename="../dialog.py" line="1468" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en su propia carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1469" />
+            <location filename="../dialog.py" line="1470" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no es un archivo en una carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1471" />
+            <location filename="../dialog.py" line="1472" />
             <source>in '%s' beside it</source>
             <translation>en '%s', a su lado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1489" />
+            <location filename="../dialog.py" line="1490" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1507" />
+            <location filename="../dialog.py" line="1508" />
             <source>%s (dates)</source>
             <translation>%s (fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1519" />
+            <location filename="../dialog.py" line="1520" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d fechas en %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1526" />
+            <location filename="../dialog.py" line="1527" />
             <source>Split into dates: %s.</source>
             <translation>Dividido en fechas: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1561" />
+            <location filename="../dialog.py" line="1562" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1561" />
+            <location filename="../dialog.py" line="1562" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1633" />
+            <location filename="../dialog.py" line="1634" />
             <source>Cancel stacking</source>
             <translation>Cancelar el apilado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1635" />
+            <location filename="../dialog.py" line="1636" />
             <source>Stacking %d band files into dates… (Cancel stacking stops it)</source>
             <translation>Apilando %d archivos de banda en fechas… (Cancelar el apilado lo detiene)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1657" />
+            <location filename="../dialog.py" line="1658" />
             <source>Stack band files into dates: %s</source>
             <translation>Apilar archivos de banda en fechas: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1659" />
+            <location filename="../dialog.py" line="1660" />
             <source>Stacking cancelled; nothing was written.</source>
             <translation>Apilado cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1739" />
+            <location filename="../dialog.py" line="1740" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Estos archivos de banda ya se apilaron en %d fechas (%d con máscara de nubes), en %s: se reutilizan.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1742" />
+            <location filename="../dialog.py" line="1743" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Archivos de banda apilados en %d fechas (%d con máscara de nubes) en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1745" />
+            <location filename="../dialog.py" line="1746" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Es la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en la carpeta de los archivos de banda (o están dentro de un archivo comprimido): un proyecto guardado con estas fechas se abre sin ellas. Para conservarlas, apile los archivos de banda en una carpeta propia (Ráster &gt; Detección de cambios CAIM &gt; Apilar archivos de banda en fechas…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1750" />
+            <location filename="../dialog.py" line="1751" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Son %d escenas, cada una con su propia ejecución: están marcadas las %d fechas de %s; marque en su lugar las fechas de otra escena (nombradas por ella) para ejecutar sobre esa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1754" />
+            <location filename="../dialog.py" line="1755" />
             <source>Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is stacked): %s.</source>
             <translation>Omitido, como segundo gránulo de su tesela y su día (se apila el que tiene más píxeles despejados en su Fmask): %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1758" />
+            <location filename="../dialog.py" line="1759" />
             <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
             <translation>Sus máscaras son de tipos distintos, y un solo conjunto de valores de despejado vale para todas las máscaras: %s se fija con las máscaras para las que es correcto; las fechas %s tienen máscaras de otro tipo y se procesan sin ellas. Para enmascararlas también, dé a cada fecha una máscara del mismo tipo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1776" />
+            <location filename="../dialog.py" line="1777" />
             <source>stacked into the dates of %s (listed above: check them, not this band file)
 %s</source>
             <translation>apilado en las fechas de %s (arriba en la lista: marque esas, no este archivo de banda)
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1832" />
+            <location filename="../dialog.py" line="1833" />
             <source>Choose an output folder.</source>
             <translation>Elegir una carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1840" />
+            <location filename="../dialog.py" line="1841" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1844" />
+            <location filename="../dialog.py" line="1845" />
             <source>Overwrite results?</source>
             <translation>¿Sobrescribir los resultados?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1845" />
+            <location filename="../dialog.py" line="1846" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -2117,111 +2121,111 @@ Necesita PyTorch en el Python de QGIS.
 %s¿Sobrescribirlos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1847" />
+            <location filename="../dialog.py" line="1848" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1849" />
+            <location filename="../dialog.py" line="1850" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1853" />
+            <location filename="../dialog.py" line="1854" />
             <source>Not run: choose another output folder.</source>
             <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1859" />
+            <location filename="../dialog.py" line="1860" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1880" />
+            <location filename="../dialog.py" line="1881" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>El algoritmo de Procesos %s no está registrado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1893" />
+            <location filename="../dialog.py" line="1894" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1896" />
+            <location filename="../dialog.py" line="1897" />
             <source>The parameters were refused.</source>
             <translation>Los parámetros han sido rechazados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1911" />
+            <location filename="../dialog.py" line="1912" />
             <source>Cancelling the stack…</source>
             <translation>Cancelando el apilado…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1914" />
+            <location filename="../dialog.py" line="1915" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1952" />
+            <location filename="../dialog.py" line="1953" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1954" />
+            <location filename="../dialog.py" line="1955" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1956" />
+            <location filename="../dialog.py" line="1957" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1958" />
+            <location filename="../dialog.py" line="1959" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1959" />
+            <location filename="../dialog.py" line="1960" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1962" />
+            <location filename="../dialog.py" line="1963" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1963" />
+            <location filename="../dialog.py" line="1964" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pasar el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1965" />
+            <location filename="../dialog.py" line="1966" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1968" />
+            <location filename="../dialog.py" line="1969" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico, el mapa)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1972" />
+            <location filename="../dialog.py" line="1973" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1974" />
+            <location filename="../dialog.py" line="1975" />
             <source>Run finished on %s:
 %s</source>
             <translation>Ejecución terminada en %s:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1977" />
+            <location filename="../dialog.py" line="1978" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2236,62 +2240,62 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1980" />
+            <location filename="../dialog.py" line="1981" />
             <source>Done on %s with %s. %s</source>
             <translation>Terminado en %s con %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1981" />
+            <location filename="../dialog.py" line="1982" />
             <source> Warning: </source>
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1988" />
+            <location filename="../dialog.py" line="1989" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1989" />
+            <location filename="../dialog.py" line="1990" />
             <source>Cancelled; nothing was written.</source>
             <translation>Cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1991" />
+            <location filename="../dialog.py" line="1992" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1998" />
+            <location filename="../dialog.py" line="1999" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1998" />
+            <location filename="../dialog.py" line="1999" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2067" />
+            <location filename="../dialog.py" line="2068" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2079" />
+            <location filename="../dialog.py" line="2080" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2079" />
+            <location filename="../dialog.py" line="2080" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2091" />
+            <location filename="../dialog.py" line="2092" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2092" />
+            <location filename="../dialog.py" line="2093" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
@@ -2302,6 +2306,10 @@ Dispositivo: %s
         <message>
             <source>Stacking %d band files into dates… (Cancel run stops it)</source>
             <translation type="obsolete">Apilando %d archivos de banda en fechas… (Cancelar la ejecución lo detiene)</translation>
+        </message>
+        <message>
+            <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory. Any raster size fits either way.</source>
+            <translation type="obsolete">Tamaño de tesela en píxeles. Automático (0): elegido según el número de fechas para que la ejecución se mantenga en torno a 1,3 GB de memoria. Cabe cualquier tamaño de ráster en ambos casos.</translation>
         </message>
         <message>
             <source>empty: Automatic runs %s; a file here runs %s with it</source>
