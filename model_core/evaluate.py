@@ -521,6 +521,10 @@ def _main(args):
     args.model = args.model or "caimnet"
 
     try:
+        for name in ("road_prob", "haze_prob", "misreg_prob", "cloud_prob", "revert_prob", "repeat_prob"):
+            value = getattr(args, name, None)
+            if value is not None and not 0.0 <= value <= 1.0:  # (a share: 1.5 ran, and the generator drew as for 1)
+                raise CaimError(f"--{name.replace('_', '-')} {value:g} is not a share: give a value from 0 to 1.")
         if args.json:
             from model_core.compare import check_output
 

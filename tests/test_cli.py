@@ -753,6 +753,14 @@ def _refused(capsys, argv, *needles):
     return err
 
 
+def test_evaluate_refuses_a_nuisance_share_outside_0_to_1(capsys):
+    """--haze-prob, --misreg-prob, --cloud-prob (and the other semi-synthetic shares) are probabilities: 1.5 or -0.1
+    ran without a word (the generator draws 'rng.random() < p', so 1.5 acted as 1 and -0.1 as 0)."""
+    for option, value in (("--misreg-prob", "1.5"), ("--haze-prob", "-0.1"), ("--cloud-prob", "2")):
+        _refused(capsys, ["--dataset", "semisynthetic", "--samples", "1", option, value],
+                 f"{option} {float(value):g} is not a share")
+
+
 def test_evaluate_benchmark_layout_errors(capsys, tmp_path):
     """Bad benchmark folders are refused with one message naming the file and the fix: an image without
     its label or other date, tiles or labels of another size, an empty date folder, no pair folders,
