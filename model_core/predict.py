@@ -400,8 +400,14 @@ def memory_speed():
     reference (2.0: twice as fast), from :func:`memory_probe_seconds` (about 0.15 s; measured once per
     process, between 0.1 and 20).  It scales every term of the estimate but the networks' model."""
     if "memory" not in _SPEEDS:
-        _SPEEDS["memory"] = min(max(REFERENCE_PROBE_S / max(memory_probe_seconds(), 1e-9), 0.1), 20.0)
+        _SPEEDS["memory"] = memory_speed_of(memory_probe_seconds())
     return _SPEEDS["memory"]
+
+
+def memory_speed_of(probe_seconds):
+    """The speed :func:`memory_speed` reads from a probe of ``probe_seconds``: the reference's probe time over it,
+    between 0.1 and 20."""
+    return min(max(REFERENCE_PROBE_S / max(probe_seconds, 1e-9), 0.1), 20.0)
 
 
 def network_speed():

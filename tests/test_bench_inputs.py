@@ -76,3 +76,6 @@ def test_the_header_prints_the_estimates_memory_probe_and_speeds(monkeypatch):
     assert probes == [1]  # measured once: memory_speed() reused it
     compute, memory, network = (float(found.group(i)) for i in (2, 3, 4))
     assert memory == round(predict.memory_speed(), 2) and abs(network - (compute * memory) ** 0.5) < 0.02
+    # the memory speed is the estimate's formula on the probe printed (rounded to 0.1 ms), not another figure
+    probe = float(found.group(1)) / 1e3
+    assert abs(memory - predict.memory_speed_of(probe)) <= 0.01 + memory * 0.06e-3 / max(probe, 1e-4)

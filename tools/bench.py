@@ -35,8 +35,8 @@ def speeds_line():
     from model_core import predict
 
     probe = predict.memory_probe_seconds()
-    # (memory_speed() would probe again: its formula on this one probe, cached as the estimate caches it)
-    predict._SPEEDS.setdefault("memory", min(max(predict.REFERENCE_PROBE_S / max(probe, 1e-9), 0.1), 20.0))
+    # (memory_speed() would probe again: the same formula on this one probe, cached as the estimate caches it)
+    predict._SPEEDS.setdefault("memory", predict.memory_speed_of(probe))
     return (f"memory/IO probe (predict.memory_probe_seconds, best of 5): {probe * 1e3:.1f} ms; speeds of the "
             f"run-time estimate against its reference machine ({predict.REFERENCE_GFLOPS:.0f} GFLOP/s, probe "
             f"{predict.REFERENCE_PROBE_S * 1e3:.0f} ms): compute {predict.machine_speed():.2f}, memory "
