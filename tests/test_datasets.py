@@ -1070,3 +1070,18 @@ def test_evaluate_sets_the_semisynthetic_nuisances_it_is_asked_for():
         np.testing.assert_array_equal(s.values, want["values"])
         np.testing.assert_array_equal(s.moment, want["moment"])
     assert any(not np.array_equal(a.values, b.values) for a, b in zip(quiet, usual))
+
+
+@pytest.mark.parametrize("kind", ["spacenet7", "dynamicearthnet"])
+def test_a_band_mapping_on_a_fixed_band_layout_is_refused_not_ignored(tmp_path, capsys, kind):
+    """SpaceNet 7 and DynamicEarthNet fix their bands (R, G, B + alpha; B, G, R, NIR): evaluate --bands 3,2,1,4 on
+    them scored the layout's own bands without a word. It is refused, with what the layout reads."""
+    from model_core.evaluate import main
+
+    getattr(layouts, "write_" + kind)(str(tmp_path))
+    with pytest.raises(ValueError, match=f"--bands does not apply to the {kind} layout"):
+        load_series(kind, str(tmp_path), bands=[3, 2, 1, 4])
+    assert load_series(kind, str(tmp_path))  # without a mapping, as before
+    rc = main(["--dataset", kind, "--root", str(tmp_path), "--model", "cva", "--bands", "3,2,1,4", "--threads", "1"])
+    err = capsys.readouterr().err
+    assert rc == 2 and "--bands does not apply" in err and "Traceback" not in err, err

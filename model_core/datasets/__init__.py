@@ -64,6 +64,11 @@ def load_series(kind, root, t=None, bands=None, indices=None, split=None, as_rea
         from model_core.datasets.series import load_generic
 
         return load_generic(root, bands=bands, t=t, indices=indices, as_read=as_read)
+    if bands and kind in ("spacenet7", "dynamicearthnet"):  # (it was ignored without a word)
+        fixed = {"spacenet7": "R, G, B with green in place of the missing NIR",
+                 "dynamicearthnet": "R, G, B, NIR from its B, G, R, NIR files"}[kind]
+        raise ValueError(f"--bands does not apply to the {kind} layout: its images are read as {fixed}. Leave "
+                         "--bands (or the config's \"bands\") out.")
     if kind == "spacenet7":
         from model_core.datasets import spacenet7
 
