@@ -31,8 +31,9 @@ SOURCES = {
     "cbers": ("cbers-cube", N_("INPE's CBERS data (free of charge)")),
 }
 UNKNOWN_LICENCE = "unknown"
-# the bands a file's record names (red, green, blue, nir), as the description shows them: "Kanäle Rot, Grün, Blau, nir"
-_BAND_WORDS = {"red": N_("red"), "green": N_("green"), "blue": N_("blue")}
+# the bands a file's record names (red, green, blue, nir), as the description shows them: "Kanäle Rot, Grün, Blau, NIR"
+# (English as recorded: "red, green, blue, nir")
+_BAND_WORDS = {"red": N_("red"), "green": N_("green"), "blue": N_("blue"), "nir": N_("nir")}
 # Layouts a user trains on with their own data: the licence is theirs to know.
 USER_DATA = {"spacenet7": N_("SpaceNet 7 folders"), "dynamicearthnet": N_("DynamicEarthNet folders"),
              "generic": N_("a generic folder of dated GeoTIFFs"), "pairs": N_("bi-temporal benchmark pairs"),

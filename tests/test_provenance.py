@@ -283,10 +283,10 @@ def test_the_training_data_s_licences_are_shown_in_the_language_and_kept_english
         assert german.splitlines()[[i for i, line in enumerate(german.splitlines()) if "mystery" in line][0]].endswith(
             " unbekannt")
         assert "public domain" not in german and "free of charge" not in german
-        assert "Parameter, Kanäle Rot, Grün, Blau, nir\n" in german   # the record's bands ('red, green' before)
+        assert "Parameter, Kanäle Rot, Grün, Blau, NIR\n" in german   # the record's bands ('red, green' before)
         i18n.set_language("es")
         spanish = shown_text(path)
-        assert "parámetros, bandas roja, verde, azul, nir\n" in spanish
+        assert "parámetros, bandas roja, verde, azul, NIR\n" in spanish
         assert "dominio público (USDA NAIP)" in spanish and "datos CBERS del INPE (gratuitos)" in spanish
         assert [line for line in spanish.splitlines() if "mystery" in line][0].endswith(" desconocida"), spanish
     finally:
