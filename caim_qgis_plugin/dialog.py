@@ -1865,13 +1865,13 @@ class CaimDialog(QDialog):
             if allow_huge:
                 params["ALLOW_HUGE"] = True
         from model_core.errors import CaimError
-        from model_core.predict import folder_obstacle
+        from model_core.staging import missing_folders
 
         # a file in the way is said before the run; the folder itself is made by the run's claim on its outputs
         # (model_core.staging.claim_outputs, make=True).  Made here first, it was no run's: of two runs into one new
         # folder the other claimed in it, and when that run failed the empty folder stayed.
         try:
-            folder_obstacle(folder)
+            missing_folders(folder)
         except CaimError as exc:  # the engine's message names the file in the way
             self._set_status(str(exc), error=True)
             return None

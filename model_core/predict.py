@@ -31,7 +31,7 @@ from model_core.errors import (BandRolesError, Cancelled, CaimError, InputError,
                                nearest_existing, size_text)
 from model_core.i18n import N_, _, localize_number, number, translated
 from model_core.stack import Stack, decimation, format_clear_values
-from model_core.staging import hold, remove_abandoned
+from model_core.staging import hold, missing_folders, remove_abandoned
 
 gdal.UseExceptions()
 
@@ -972,28 +972,11 @@ def refuse_inputs_as_outputs(outputs, inputs):
                                     "output its own path.").format(other=other, name=name, p=p))
 
 
-def folder_obstacle(folder):
-    """The folders :func:`make_folders` would create for ``folder``, deepest first, making none; raises its
-    OutputError when a file stands in the way (the QGIS dialog asks before a run, whose claim makes them)."""
-    created, d = [], os.path.abspath(folder)
-    while d and not os.path.exists(d):
-        created.append(d)
-        parent = os.path.dirname(d)
-        if parent == d:
-            break
-        d = parent
-    if d and os.path.exists(d) and not os.path.isdir(d):
-        raise OutputError(_("Cannot make the output folder '{abspath}': '{d}' is a file, not a "
-                            "folder. Choose another place for the output.").format(abspath=os.path.abspath(folder),
-                              d=d))
-    return created
-
-
 def make_folders(folder):
     """``os.makedirs(folder)``; returns the folders it created, deepest first (for :func:`remove_created`).
     Raises OutputError, naming the obstacle, when the folder cannot be made (a file in the way, no
     permission); nothing it made stays then."""
-    created = folder_obstacle(folder)
+    created = missing_folders(folder)  # (a file in the way: OutputError, naming it)
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:

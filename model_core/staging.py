@@ -295,19 +295,24 @@ def _cannot_make(folder, exc):
                         "to.").format(abspath=folder, value=reason), reason)
 
 
-def _refuse_file_in_way(folder):
-    """The message of :func:`model_core.predict.make_folders` when a file is in the way of ``folder``."""
-    d = folder
-    while d and not os.path.exists(d):
+def missing_folders(folder):
+    """The folders ``os.makedirs(folder)`` would create, deepest first, making none; raises :class:`CannotMake`
+    naming the file when one stands in the way (the message of :func:`model_core.predict.make_folders`, and of the
+    QGIS dialog, which asks before a run whose claim makes the folders)."""
+    created, d = [], os.path.abspath(folder)
+    while not os.path.exists(d):
+        created.append(d)
         parent = os.path.dirname(d)
         if parent == d:
-            return
+            return created
         d = parent
-    if d and os.path.exists(d) and not os.path.isdir(d):
+    if not os.path.isdir(d):
         import errno
 
         raise CannotMake(_("Cannot make the output folder '{abspath}': '{d}' is a file, not a folder. Choose "
-                           "another place for the output.").format(abspath=folder, d=d), os.strerror(errno.ENOTDIR))
+                           "another place for the output.").format(abspath=os.path.abspath(folder), d=d),
+                         os.strerror(errno.ENOTDIR))
+    return created
 
 
 def _lock_folders(wanted, make):
@@ -400,7 +405,7 @@ def _place_claims(wanted, make, where, mine, made):
             except OSError:  # a folder this run cannot write in: its own checks say so
                 continue
         elif make:
-            _refuse_file_in_way(folder)
+            missing_folders(folder)  # (a file in the way: said)
             anchor = _nearest_existing(folder)
             if anchor is not None:
                 missing.setdefault(anchor, []).append(folder)
