@@ -223,16 +223,12 @@ def relabel_bands(project):
             continue
         if QgsMapLayerLegendUtils.legendNodeUserLabel(node, 0) != mine:
             continue
-        label = band_label(node.layer())
-        if label == mine:
+        if band_label(node.layer()) == mine or label_band(node):  # (the same line, or this language's set)
             continue
-        if label:
-            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, label)
-            node.setCustomProperty(BAND_LABEL_PROPERTY, label)
-        else:
-            # (PyQGIS 3.22 keeps an empty label: QGIS's own line shows, and an empty label counts as none here)
-            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, None)
-            node.removeCustomProperty(BAND_LABEL_PROPERTY)
+        # English: QGIS's own line again (PyQGIS 3.22 keeps an empty label, which shows QGIS's line and counts as
+        # none here)
+        QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, None)
+        node.removeCustomProperty(BAND_LABEL_PROPERTY)
         _legend_changed(node)
 
 
