@@ -1625,23 +1625,10 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
             if max(g.width, g.height) > 2048:  # classes: nearest; the confidence, a probability: averaged
                 # (seconds to tens of seconds on a full scene, after the last tile: said, and cancellable)
                 report(0.99, _("Building overviews for display"))
-                stopped = []
-
-                def building(*_args):  # GDAL's progress callback: 0 stops the overviews
-                    if cancel is not None and cancel():
-                        stopped.append(True)
-                        return 0
-                    return 1
-
+                stop = _Stoppable(cancel)  # (GDAL's progress callback: a cancel stops the overviews)
                 for ds, how in ((area_ds, "NEAREST"), (moment_ds, "NEAREST"), (conf_ds, "AVERAGE")):
-                    try:
-                        ds.BuildOverviews(how, [2, 4, 8, 16], callback=building)
-                    except RuntimeError:
-                        if stopped:
-                            raise Cancelled(_("Cancelled by the user; no output was written.")) from None
-                        raise
-                    if stopped:  # (a GDAL that stops without an error)
-                        raise Cancelled(_("Cancelled by the user; no output was written."))
+                    with stop:
+                        ds.BuildOverviews(how, [2, 4, 8, 16], callback=stop)
             for ds in (area_ds, moment_ds, conf_ds, prob_ds):
                 if ds is not None:
                     ds.FlushCache()
