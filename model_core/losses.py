@@ -3,6 +3,8 @@
 * :func:`focal_loss`: class-weighted focal loss on log-probabilities (gamma 2 as in CAIM-Net).
 * :func:`change_loss`: the CAIM-Net objective on a model output dict: focal loss on the moment and
   on the area inferred from it, plus ``aux_weight`` x the moment focal loss of every auxiliary map.
+* :func:`edge_pixel_weights`: per-pixel weights that count the one-pixel band on each side of a change's
+  edge ``1 + edge_weight`` times (the config's ``edge_weight``; 0, the default, weighs every pixel alike).
 
 Targets use 255 (``IGNORE``) for unlabelled pixels.
 """
@@ -14,11 +16,12 @@ from model_core.models import area_from_moment
 IGNORE = 255
 
 
-def focal_loss(logp, target, weight=None, gamma=2.0, ignore_index=IGNORE):
+def focal_loss(logp, target, weight=None, gamma=2.0, ignore_index=IGNORE, pixel_weight=None):
     """Mean focal loss over labelled pixels.
 
     ``logp``: (B, K, H, W) log-probabilities; ``target``: (B, H, W) integer classes, ``ignore_index``
-    for unlabelled pixels; ``weight``: optional (K,) class weights.
+    for unlabelled pixels; ``weight``: optional (K,) class weights; ``pixel_weight``: optional (B, H, W)
+    weights, the loss then being their weighted mean over labelled pixels.
     """
     target = target.long()
     valid = target != ignore_index
@@ -30,8 +33,27 @@ def focal_loss(logp, target, weight=None, gamma=2.0, ignore_index=IGNORE):
     loss = -((1.0 - p).clamp(min=0.0) ** gamma) * lp
     if weight is not None:
         loss = loss * weight.to(logp.dtype)[t]
+    if pixel_weight is not None:
+        pw = pixel_weight.to(logp.dtype)[valid]
+        return (loss[valid] * pw).sum() / pw.sum()
     loss = loss[valid]
     return loss.mean()
+
+
+def edge_pixel_weights(moment_target, edge_weight, ignore_index=IGNORE):
+    """(B, H, W) weights: ``1 + edge_weight`` for labelled pixels with an 8-neighbour of the other area
+    class (the unchanged ring just outside a change and the changed pixels on its edge), 1 elsewhere.
+
+    Unlabelled pixels count as neither class.  ``edge_weight`` 0 gives all ones.
+    """
+    y = moment_target.long()
+    valid = y != ignore_index
+    changed = (valid & (y > 0)).float().unsqueeze(1)
+    unchanged = (valid & (y == 0)).float().unsqueeze(1)
+    near_changed = torch.nn.functional.max_pool2d(changed, 3, stride=1, padding=1).squeeze(1) > 0
+    near_unchanged = torch.nn.functional.max_pool2d(unchanged, 3, stride=1, padding=1).squeeze(1) > 0
+    band = (unchanged.squeeze(1).bool() & near_changed) | (changed.squeeze(1).bool() & near_unchanged)
+    return 1.0 + float(edge_weight) * band.float()
 
 
 def class_weights(counts, max_ratio=10.0):
@@ -42,14 +64,17 @@ def class_weights(counts, max_ratio=10.0):
     return w / w.mean()
 
 
-def change_loss(out, moment_target, moment_weight=None, area_weight=None, aux_weight=0.25, gamma=2.0):
-    """CAIM-Net objective for one batch.  ``moment_target`` (B, H, W): 0..T-1 or 255."""
+def change_loss(out, moment_target, moment_weight=None, area_weight=None, aux_weight=0.25, gamma=2.0,
+                pixel_weight=None):
+    """CAIM-Net objective for one batch.  ``moment_target`` (B, H, W): 0..T-1 or 255; ``pixel_weight``:
+    optional (B, H, W) weights (e.g. :func:`edge_pixel_weights`) for every term."""
     moment_target = moment_target.long()
-    loss = focal_loss(out["moment"], moment_target, moment_weight, gamma)
+    loss = focal_loss(out["moment"], moment_target, moment_weight, gamma, pixel_weight=pixel_weight)
     area_target = torch.where(moment_target == IGNORE, moment_target, (moment_target > 0).long())
-    loss = loss + focal_loss(area_from_moment(out["moment"]), area_target, area_weight, gamma)
+    loss = loss + focal_loss(area_from_moment(out["moment"]), area_target, area_weight, gamma,
+                             pixel_weight=pixel_weight)
     for aux in out.get("aux", []):
-        loss = loss + aux_weight * focal_loss(aux, moment_target, moment_weight, gamma)
+        loss = loss + aux_weight * focal_loss(aux, moment_target, moment_weight, gamma, pixel_weight=pixel_weight)
     return loss
 
 

@@ -8,11 +8,13 @@ The config (see ``configs/*.json``; every key is optional and has the default sh
       "t_min": 2, "t_max": 10, "patch": 64, "batch": 8,
       "epochs": 20, "steps_per_epoch": 250, "val_samples": 96,
       "lr": 1e-4, "weight_decay": 0.0, "seed": 0, "aux_weight": 0.25, "deepcl_weight": 0.0,
-      "init": null, "grad_clip": null,
+      "edge_weight": 0.0, "init": null, "grad_clip": null,
       "lr_schedule": null, "warmup_steps": 0, "lr_min_ratio": 0.05, "ema": null, "select": "raw",
       "out": "runs/caimnet_rgbn", "device": "auto", "threads": null
     }
 
+``edge_weight`` (>= 0) counts the one-pixel band on each side of a labelled change's edge ``1 +
+edge_weight`` times in the loss (:func:`model_core.losses.edge_pixel_weights`); 0 weighs all pixels alike.
 ``init`` names a weights file to start from (fine-tuning, e.g. the bundled weights on your own
 labelled data); ``grad_clip`` clips the global gradient norm; ``val_seed`` (default: ``seed``) fixes
 the validation series independently of the training seed.  ``lr_schedule`` ``"cosine"`` decays the
@@ -67,6 +69,7 @@ DEFAULTS = {
     "seed": 0,
     "aux_weight": 0.25,
     "deepcl_weight": 0.0,
+    "edge_weight": 0.0,
     "deepcl": {},
     "init": None,
     "val_seed": None,
@@ -171,7 +174,8 @@ _INTS = {"t_min": 2, "t_max": 2, "patch": 8, "batch": 1, "epochs": 1, "steps_per
          "seed": 0, "warmup_steps": 0}                                    # key: smallest value
 _OPTIONAL_INTS = {"threads": 1, "val_seed": 0}
 _FLOATS = {"lr": (0.0, False), "weight_decay": (0.0, True), "aux_weight": (0.0, True),
-           "deepcl_weight": (0.0, True), "lr_min_ratio": (0.0, True)}    # key: (bound, bound allowed)
+           "deepcl_weight": (0.0, True), "lr_min_ratio": (0.0, True),
+           "edge_weight": (0.0, True)}                                    # key: (bound, bound allowed)
 _SERIES_KEYS = ("root", "val_root", "split", "val_split", "t", "bands", "scene_stats", "cache")
 
 
@@ -793,7 +797,7 @@ def _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, s
 
     from model_core import calibrate
     from model_core import weights as wio
-    from model_core.losses import change_loss, class_weights
+    from model_core.losses import change_loss, class_weights, edge_pixel_weights
     from model_core.staging import staged_output
 
     out, seed = cfg["out"], int(cfg["seed"])
@@ -819,7 +823,9 @@ def _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, s
             mw = class_weights(torch.bincount(lab, minlength=t)[:t].cpu()).to(device)
             aw = class_weights(torch.bincount((lab > 0).long(), minlength=2).cpu()).to(device)
             res = model(x)
-            loss = change_loss(res, y, mw, aw, aux_weight=float(cfg["aux_weight"]))
+            edge = float(cfg.get("edge_weight") or 0.0)
+            pw = edge_pixel_weights(y, edge) if edge > 0 else None
+            loss = change_loss(res, y, mw, aw, aux_weight=float(cfg["aux_weight"]), pixel_weight=pw)
             if deepcl is not None and "embeddings" in res:
                 loss = loss + float(cfg["deepcl_weight"]) * deepcl(res["embeddings"], y,
                                                                     **cfg.get("deepcl", {}))
