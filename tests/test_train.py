@@ -42,6 +42,36 @@ def test_training_step_lowers_loss():
     assert losses[-1] < losses[0]
 
 
+def test_edge_weights_mark_the_one_pixel_band_on_both_sides_of_a_change_edge():
+    from model_core.losses import edge_pixel_weights
+
+    y = torch.zeros(1, 8, 8, dtype=torch.long)
+    y[0, 2:5, 2:5] = 2          # a 3 x 3 change: its centre is not on the edge
+    y[0, 7, 0] = 255            # an unlabelled pixel is neither class
+    y[0, 6, 1] = 255
+    w = edge_pixel_weights(y, 2.0)[0]
+    want = torch.ones(8, 8)
+    want[1:6, 1:6] = 3.0        # the ring outside and the changed edge
+    want[3, 3] = 1.0            # the change's centre
+    assert torch.equal(w, want)
+    assert torch.equal(edge_pixel_weights(y, 0.0), torch.ones(1, 8, 8))
+
+
+def test_edge_weight_shifts_the_loss_towards_edge_pixels():
+    from model_core.losses import change_loss, edge_pixel_weights
+
+    y = torch.zeros(1, 8, 8, dtype=torch.long)
+    y[0, 2:6, 2:6] = 1
+    logits = torch.zeros(1, 2, 8, 8)
+    logits[:, 1] = torch.where(y[0] > 0, 4.0, -4.0)
+    logits[:, 1, 1, 1:7] = 4.0  # one row of the ring called changed
+    out = {"moment": logits.log_softmax(1)}
+    plain = float(change_loss(out, y))
+    weighted = float(change_loss(out, y, pixel_weight=edge_pixel_weights(y, 2.0)))
+    # the six wrong pixels sit on the band (32 of 64 pixels), which now counts three times: 1.5 x
+    assert weighted == pytest.approx(1.5 * plain, rel=0.02)
+
+
 def test_train_checkpoints_and_resume(tmp_path):
     from model_core import train, weights
 
@@ -428,6 +458,7 @@ def test_resume_after_a_stop_between_checkpoint_files_equals_the_uninterrupted_r
     ({"device": "gpu"}, "device must be auto, cpu or cuda:N"),
     ({"model": "schanger", "preset": "default", "model_config": {}}, "compares exactly 2 dates"),
     ({"lr_schedule": "cos"}, "lr_schedule must be null"),
+    ({"edge_weight": -1}, "edge_weight must be a number >= 0, not -1"),
 ])
 def test_config_mistakes_are_refused_with_the_key_before_anything_is_written(tmp_path, capsys, change, words):
     from model_core import train
