@@ -166,7 +166,8 @@ def _detect_parser(sub):
                    help="-3 .. 3; 0 (default) = the calibrated decision; +1 calls more pixels changed "
                         "(higher recall, more false alarms), -1 fewer")
     p.add_argument("--threshold", default="otsu", choices=["otsu", "kittler"],
-                   help="area threshold of the classical methods (cva, isfa): otsu (default) or kittler, "
+                   help="area threshold of the classical methods (cva, isfa, and auto where it runs isfa): otsu (default) "
+                        "or kittler, "
                         "Kittler-Illingworth's minimum-error threshold, which finds more change where changes "
                         "are a small share of the scene, but called a few more stable real points changed (model card, candidate KT)")
     p.add_argument("--min-patch", type=int, default=0, metavar="PX",
@@ -187,7 +188,7 @@ def _detect_parser(sub):
                         "QA_PIXEL (clear, no cirrus, no shadow), bit6&!bit4,bit7&!bit1&!bit3&!bit4 for Landsat "
                         "4-7, 4-7,11 for Sentinel-2 SCL, 0,1 for Fmask")
     p.add_argument("--probabilities", action="store_true", help="also write moment_probability.tif")
-    p.add_argument("--threads", type=int, default=None, help="CPU threads for torch (default: all cores)")
+    p.add_argument("--threads", type=int, default=None, metavar="N", help="CPU threads for torch (default: all cores)")
     p.add_argument("--polygons", metavar="FILE", help="also write change polygons (.gpkg, the default, .shp, .geojson, .json, .fgb, .sqlite) "
                    "with attributes moment, date_before, date_after, area_m2")
     p.add_argument("--quicklook", metavar="PNG", help="also render a quicklook of inputs and outputs (.png, .jpg, .pdf or .svg)")

@@ -1579,6 +1579,9 @@ def test_progress_bar_stays_within_the_terminal(monkeypatch):
     ("sample", ("4 x N of the no-change class", ".sqlite", "-1 changed")),  # it said N of every class, 4 formats
     ("calibrate", ("cpu (default)", "replace an existing --out file")),  # --device, --overwrite had no text
     ("demo", ("cuda:N",)),
+    # --threshold kittler runs where auto runs isfa (two dates, imagery the networks cannot read): the help said
+    # "(cva, isfa)" only; the README's synopsis writes --threads N, the help wrote THREADS
+    ("detect", ("(cva, isfa, and auto where it runs isfa)", "--threads N ")),
     ("evaluate", ("caimnet (default), schanger, cva",)),
     ("train", ("config.json",)),
     ("calibrate", ("python -m model_core calibrate --weights IN.pt", "(model_core.models.shift_no_change)")),
