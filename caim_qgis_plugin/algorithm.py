@@ -442,8 +442,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         threshold = with_help(QgsProcessingParameterEnum(
             self.THRESHOLD, tr("Threshold of the classical methods (CVA, ISFA)"), options=THRESHOLDS,
             defaultValue="otsu", usesStaticStrings=True),
-            tr("otsu (the default), or kittler (minimum error; for MODEL=cva or isfa only). qgis_process and "
-               "scripts give the name (THRESHOLD=kittler)."))
+            tr("otsu (the default), or kittler (minimum error; for MODEL=cva or isfa, and MODEL=auto where it runs "
+               "Classical ISFA). qgis_process and scripts give the name (THRESHOLD=kittler)."))
         threshold.setFlags(threshold.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(threshold)
         overlap = with_help(QgsProcessingParameterNumber(

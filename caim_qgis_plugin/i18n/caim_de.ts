@@ -767,8 +767,8 @@ Braucht PyTorch im Python von QGIS.
         </message>
         <message>
             <location filename="../algorithm.py" line="445" />
-            <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa only). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
-            <translation>otsu (Standard) oder kittler (minimaler Fehler; nur für MODEL=cva oder isfa). qgis_process und Skripte geben den Namen an (THRESHOLD=kittler).</translation>
+            <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa, and MODEL=auto where it runs Classical ISFA). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
+            <translation>otsu (Standard) oder kittler (minimaler Fehler; für MODEL=cva oder isfa und MODEL=auto, wo es Klassische ISFA ausführt). qgis_process und Skripte geben den Namen an (THRESHOLD=kittler).</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="450" />
@@ -1347,6 +1347,10 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <source>Weights file (empty: bundled weights; none for CVA or ISFA)</source>
             <translation type="obsolete">Gewichtsdatei (leer: mitgelieferte; keine für CVA/ISFA)</translation>
+        </message>
+        <message>
+            <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa only). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
+            <translation type="obsolete">otsu (Standard) oder kittler (minimaler Fehler; nur für MODEL=cva oder isfa). qgis_process und Skripte geben den Namen an (THRESHOLD=kittler).</translation>
         </message>
     </context>
     <context>

@@ -767,8 +767,8 @@ Necesita PyTorch en el Python de QGIS.
         </message>
         <message>
             <location filename="../algorithm.py" line="445" />
-            <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa only). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
-            <translation>otsu (predeterminado) o kittler (error mínimo; solo para MODEL=cva o isfa). qgis_process y los scripts indican el nombre (THRESHOLD=kittler).</translation>
+            <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa, and MODEL=auto where it runs Classical ISFA). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
+            <translation>otsu (predeterminado) o kittler (error mínimo; para MODEL=cva o isfa, y MODEL=auto donde ejecuta ISFA clásico). qgis_process y los scripts indican el nombre (THRESHOLD=kittler).</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="450" />
@@ -1339,6 +1339,10 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <source>Weights file (empty: bundled weights; none for CVA or ISFA)</source>
             <translation type="obsolete">Archivo de pesos (vacío: incluidos; ninguno en CVA/ISFA)</translation>
+        </message>
+        <message>
+            <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa only). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
+            <translation type="obsolete">otsu (predeterminado) o kittler (error mínimo; solo para MODEL=cva o isfa). qgis_process y los scripts indican el nombre (THRESHOLD=kittler).</translation>
         </message>
     </context>
     <context>

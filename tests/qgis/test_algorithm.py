@@ -547,6 +547,9 @@ def test_minimum_error_threshold_parameter(project, tmp_path):
     threshold = alg.parameterDefinition("THRESHOLD")
     assert threshold.options() == ["otsu", "kittler"] and threshold.defaultValue() == "otsu"
     assert threshold.flags() & threshold.FlagAdvanced and "minimum-error" in alg.shortHelpString()
+    # its tooltip (and qgis_process help) said "for MODEL=cva or isfa only", while MODEL=auto takes it where it
+    # runs Classical ISFA (below, and the long help)
+    assert "MODEL=auto where it runs Classical ISFA" in threshold.help() and "isfa only" not in threshold.help()
     stack = make_stack(str(tmp_path), size=40, nodata_block=False)
     out = outputs_in(str(tmp_path / "k"))
     results, ok, fb = run_alg(dict(INPUT=stack, MODEL="isfa", THRESHOLD="kittler", DEVICE="CPU", **out))
