@@ -14,7 +14,7 @@ export MALLOC_MMAP_MAX_ ?= 0
 export MALLOC_TRIM_THRESHOLD_ ?= 4294967296
 DEMO_OUT ?= demo_output
 
-.PHONY: setup deb venv demo test test-core test-qgis test-e2e test-latest-qgis bench card-check qgis package translations lint clean
+.PHONY: setup deb demo test test-core test-latest-qgis bench card-check qgis package translations lint clean
 
 setup: $(STAMP)
 
