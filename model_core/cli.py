@@ -186,7 +186,8 @@ def _detect_parser(sub):
                    help="mask values that mean clear, comma-separated whole numbers, ranges and bit tests "
                         "(bitN set, !bitN unset, joined by &; default 0); e.g. bit6&!bit2&!bit4 for Landsat 8-9 "
                         "QA_PIXEL (clear, no cirrus, no shadow), bit6&!bit4,bit7&!bit1&!bit3&!bit4 for Landsat "
-                        "4-7, 4-7,11 for Sentinel-2 SCL, 0,1 for Fmask")
+                        "4-7, 4-7,11 for Sentinel-2 SCL, !bit1&!bit2&!bit3 for HLS v2.0 Fmask (bit-packed), 0,1 for "
+                        "classic Fmask (class values)")
     p.add_argument("--probabilities", action="store_true", help="also write moment_probability.tif")
     p.add_argument("--threads", type=int, default=None, metavar="N", help="CPU threads for torch (default: all cores)")
     p.add_argument("--polygons", metavar="FILE", help="also write change polygons (.gpkg, the default, .shp, .geojson, .json, .fgb, .sqlite) "

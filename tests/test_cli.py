@@ -1582,6 +1582,8 @@ def test_progress_bar_stays_within_the_terminal(monkeypatch):
     # --threshold kittler runs where auto runs isfa (two dates, imagery the networks cannot read): the help said
     # "(cva, isfa)" only; the README's synopsis writes --threads N, the help wrote THREADS
     ("detect", ("(cva, isfa, and auto where it runs isfa)", "--threads N ")),
+    # HLS's Fmask is bit-packed: "0,1 for Fmask" (the classic class values) hid its clear pixels with any aerosol bit
+    ("detect", ("!bit1&!bit2&!bit3 for HLS v2.0 Fmask", "0,1 for classic Fmask")),
     ("evaluate", ("caimnet (default), schanger, cva",)),
     ("train", ("config.json",)),
     ("calibrate", ("python -m model_core calibrate --weights IN.pt", "(model_core.models.shift_no_change)")),
