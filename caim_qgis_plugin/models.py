@@ -126,7 +126,7 @@ def auto_summary():
     fallback = auto_fallback()
     if fallback:
         text += tr("; %s on layers whose bands the networks cannot read (no blue or green band, one or two "
-                   "bands; Bands empty)") % name(fallback)
+                   "bands, by their metadata or as Bands lists them)") % name(fallback)
     return text
 
 

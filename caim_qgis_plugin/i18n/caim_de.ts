@@ -3715,8 +3715,8 @@ Gerät: %s
         </message>
         <message>
             <location filename="../models.py" line="128" />
-            <source>; %s on layers whose bands the networks cannot read (no blue or green band, one or two bands; Bands empty)</source>
-            <translation>; %s auf Layern, deren Kanäle die Netze nicht lesen können (kein blauer oder grüner Kanal, ein oder zwei Kanäle; Kanäle leer)</translation>
+            <source>; %s on layers whose bands the networks cannot read (no blue or green band, one or two bands, by their metadata or as Bands lists them)</source>
+            <translation>; %s auf Layern, deren Kanäle die Netze nicht lesen können (kein blauer oder grüner Kanal, ein oder zwei Kanäle, nach ihren Metadaten oder wie Kanäle sie angibt)</translation>
         </message>
         <message>
             <location filename="../models.py" line="142" />
@@ -3727,6 +3727,10 @@ Gerät: %s
             <location filename="../models.py" line="143" />
             <source>%s (automatic choice for %d dates)</source>
             <translation>%s (automatische Wahl für %d Zeitpunkte)</translation>
+        </message>
+        <message>
+            <source>; %s on layers whose bands the networks cannot read (no blue or green band, one or two bands; Bands empty)</source>
+            <translation type="obsolete">; %s auf Layern, deren Kanäle die Netze nicht lesen können (kein blauer oder grüner Kanal, ein oder zwei Kanäle; Kanäle leer)</translation>
         </message>
     </context>
     <context>

@@ -3687,8 +3687,8 @@ Dispositivo: %s
         </message>
         <message>
             <location filename="../models.py" line="128" />
-            <source>; %s on layers whose bands the networks cannot read (no blue or green band, one or two bands; Bands empty)</source>
-            <translation>; %s en capas cuyas bandas las redes no pueden leer (sin banda azul o verde, una o dos bandas; Bandas vacío)</translation>
+            <source>; %s on layers whose bands the networks cannot read (no blue or green band, one or two bands, by their metadata or as Bands lists them)</source>
+            <translation>; %s en capas cuyas bandas las redes no pueden leer (sin banda azul o verde, una o dos bandas, según sus metadatos o como las indica Bandas)</translation>
         </message>
         <message>
             <location filename="../models.py" line="142" />
@@ -3699,6 +3699,10 @@ Dispositivo: %s
             <location filename="../models.py" line="143" />
             <source>%s (automatic choice for %d dates)</source>
             <translation>%s (elección automática para %d fechas)</translation>
+        </message>
+        <message>
+            <source>; %s on layers whose bands the networks cannot read (no blue or green band, one or two bands; Bands empty)</source>
+            <translation type="obsolete">; %s en capas cuyas bandas las redes no pueden leer (sin banda azul o verde, una o dos bandas; Bandas vacío)</translation>
         </message>
     </context>
     <context>

@@ -115,6 +115,9 @@ def test_model_titles_follow_the_engine_default(qgis_app, monkeypatch):
     # and what it runs on imagery the networks cannot read (the engine's AUTO_FALLBACK)
     assert "; Classical ISFA on layers whose bands the networks cannot read" in alg.shortHelpString()
     assert "; Classical ISFA on layers whose bands the networks cannot read" in alg.parameterDefinition("MODEL").help()
+    # also with a Bands mapping the networks cannot read (BANDS=1,2 runs ISFA: inputs.auto_choice with the bands);
+    # the text said "Bands empty"
+    assert "as Bands lists them" in alg.parameterDefinition("MODEL").help() and "Bands empty" not in alg.shortHelpString()
 
 
 def metadata(path):
