@@ -626,8 +626,11 @@ class CaimDialog(QDialog):
         self.threshold_combo.addItem(tr("Minimum error (Kittler-Illingworth)"), "kittler")
         self.threshold_label = QLabel(tr("Threshold"))
         self.threshold_label.setBuddy(self.threshold_combo)
-        accessible(self.threshold_combo, tr("Threshold method"), tr("For the CVA and ISFA methods only"))
-        self.threshold_note = QLabel(tr("CVA and ISFA only"))
+        accessible(self.threshold_combo, tr("Threshold method"),
+                   tr("For the CVA and ISFA methods, and for Automatic where it runs Classical ISFA"))
+        # (enabled by _threshold_follows when the model that will run is classical: Automatic too, for 2 dates
+        # without a Weights file and on layers the networks cannot read; the note said "CVA and ISFA only")
+        self.threshold_note = QLabel(tr("CVA, ISFA; Automatic where it runs ISFA"))
         threshold = QHBoxLayout()
         threshold.addWidget(self.threshold_combo)
         threshold.addWidget(self.threshold_note)

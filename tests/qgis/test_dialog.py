@@ -1361,6 +1361,10 @@ def test_automatic_for_two_dates_runs_isfa_unless_a_weights_file_is_given(dialog
     assert dialog.weights_info() == (False, "Automatic runs Classical ISFA for 2 dates, which uses no weights file; "
                                             "with a Weights file it runs CAIM-Net + ISFA with that file.")
     assert dialog.threshold_combo.isEnabled()  # (ISFA takes the minimum-error threshold)
+    # the note beside it and its description for screen readers say so (they said "CVA and ISFA only")
+    assert dialog.threshold_note.text() == "CVA, ISFA; Automatic where it runs ISFA"
+    assert dialog.threshold_combo.accessibleDescription() == ("For the CVA and ISFA methods, and for Automatic "
+                                                              "where it runs Classical ISFA")
     # its tooltip gives the reason: two dates without a file (it said 'the networks cannot read their bands')
     tip = dialog.threshold_combo.toolTip()
     assert tip.endswith("It applies to Classical ISFA, which Automatic runs for 2 dates without a Weights file."), tip
