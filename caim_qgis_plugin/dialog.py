@@ -644,7 +644,7 @@ class CaimDialog(QDialog):
         self.min_patch_spin.setValue(0)
         self.min_patch_spin.setToolTip(
             tr("Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) "
-            "smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. "
+            "smaller than this are written as unchanged, e.g. 4 drops patches of 1 to 3 pixels. "
             "Unchanged holes inside changes are kept. Off (0) keeps every changed pixel."))
         self.min_patch_spin.valueChanged.connect(self._patch_note)
         self.min_patch_note = QLabel()

@@ -172,7 +172,7 @@ def _detect_parser(sub):
                         "are a small share of the scene, but called a few more stable real points changed (model card, candidate KT)")
     p.add_argument("--min-patch", type=int, default=0, metavar="PX",
                    help="minimum mapping unit in pixels: changed patches (8-connected) smaller than PX are "
-                        "written unchanged, e.g. 4 drops single pixels and pairs; 0 (default) keeps all")
+                        "written unchanged, e.g. 4 drops patches of 1 to 3 pixels; 0 (default) keeps all")
     p.add_argument("--fill-gaps", action="store_true",
                    help="for series with masked dates (clouds): keep every pixel valid in at least two dates, "
                         "a masked date taking the pixel's previous clear values (a change hidden by clouds is "

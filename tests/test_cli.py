@@ -1584,6 +1584,8 @@ def test_progress_bar_stays_within_the_terminal(monkeypatch):
     ("detect", ("(cva, isfa, and auto where it runs isfa)", "--threads N ")),
     # HLS's Fmask is bit-packed: "0,1 for Fmask" (the classic class values) hid its clear pixels with any aerosol bit
     ("detect", ("!bit1&!bit2&!bit3 for HLS v2.0 Fmask", "0,1 for classic Fmask")),
+    # patches smaller than PX go: 4 drops 3-pixel patches too (it said "drops single pixels and pairs")
+    ("detect", ("smaller than PX are written unchanged, e.g. 4 drops patches of 1 to 3 pixels;",)),
     ("evaluate", ("caimnet (default), schanger, cva",)),
     ("train", ("config.json",)),
     ("calibrate", ("python -m model_core calibrate --weights IN.pt", "(model_core.models.shift_no_change)")),

@@ -47,6 +47,8 @@ def test_provider_and_parameters(qgis_app):
     patch = alg.parameterDefinition("MIN_PATCH")
     assert patch.defaultValue() == 0 and patch.minimum() == 0 and patch.dataType() == patch.Integer
     assert "Minimum change patch" in alg.shortHelpString()
+    # patches smaller than MIN_PATCH go (it said 4 "drops isolated pixels and pairs"; 3 px go too)
+    assert "e.g. 4 drops patches of 1 to 3 pixels (salt-and-pepper)" in alg.shortHelpString()
     tile = alg.parameterDefinition("TILE_SIZE")
     assert tile.defaultValue() == 0 and tile.minimum() == 0 and tile.maximum() == 8192
     assert tile.description() == "Tile size (pixels; 0 = automatic)"

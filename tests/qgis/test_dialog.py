@@ -361,6 +361,8 @@ def test_background_run_adds_styled_layers(dialog, three_layers, tmp_path, proje
     assert dialog.parameters()["SENSITIVITY"] == 0.0
     dialog.sensitivity_spin.setValue(0.5)
     assert dialog.parameters()["MIN_PATCH"] == 0 and dialog.min_patch_spin.text() == "off"
+    # smaller than the size goes: 4 drops patches of 3 pixels too (it said "isolated pixels and pairs")
+    assert "e.g. 4 drops patches of 1 to 3 pixels." in dialog.min_patch_spin.toolTip()
     dialog.min_patch_spin.setValue(3)
     assert dialog.parameters()["FILL_GAPS"] is False
     dialog.fill_gaps_check.setChecked(True)  # the last date's 6 x 6 nodata corner gets a result
