@@ -1587,6 +1587,10 @@ def test_progress_bar_stays_within_the_terminal(monkeypatch):
     # patches smaller than PX go: 4 drops 3-pixel patches too (it said "drops single pixels and pairs")
     ("detect", ("smaller than PX are written unchanged, e.g. 4 drops patches of 1 to 3 pixels;",)),
     ("evaluate", ("caimnet (default), schanger, cva",)),
+    # the VRTs of dates not known are <name>_<k>.vrt, and a date in the file's name is dropped (stacked.write_split):
+    # the help named <name>_<k>_<date>.vrt only
+    ("split", ("(k = 01, 02, ...)", "is not in the name (<name>_<k>.vrt: give it to 'detect' with its --dates)",
+               "(ndvi_2020.tif: ndvi_01.vrt, ...; 2020.tif: date_01.vrt, ...)")),
     ("train", ("config.json",)),
     ("calibrate", ("python -m model_core calibrate --weights IN.pt", "(model_core.models.shift_no_change)")),
     ("weights", ("python -m model_core weights [FILE ...]",)),  # without the docstrings' ``markup``  # the run folder's fifth file, which --resume reads
