@@ -671,3 +671,24 @@ def test_a_context_falls_back_to_the_plain_entry_and_the_check_wants_its_own(tmp
     assert i18n.translated("none", context="cloud masks") == "ninguna" and _("none") == "ninguno"
     assert _("unknown", context="date") == "unknown"
     assert i18n.translate("none", "es", context="cloud masks") == "ninguna"
+
+
+def test_the_tool_has_a_help_and_keeps_its_exit_status(capsys, monkeypatch):
+    """``tools/engine_messages.py --help`` ran the check (any argument but --update was ignored): it says what the
+    tool checks and exits; the check's exit status stays 1 on a problem, 0 without one or with --update."""
+    ran = []
+    monkeypatch.setattr(engine_messages, "check", lambda: ran.append("check") or ["de: no translation of m.py:1: 'X'"])
+    monkeypatch.setattr(engine_messages, "update", lambda: ran.append("update"))
+    with pytest.raises(SystemExit) as exc:
+        engine_messages.main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert exc.value.code == 0 and ran == []
+    assert "usage: python tools/engine_messages.py [-h] [--update]" in out
+    assert "against its German and Spanish catalogues, model_core/locale/*.json" in out
+    assert "exit status 1 when there is one" in out and "make translations runs it with --update" in out
+    with pytest.raises(SystemExit) as exc:
+        engine_messages.main(["--updat"])  # refused (it was ignored: a check without the update), nothing run
+    assert exc.value.code == 2 and "unrecognized arguments: --updat" in capsys.readouterr().err and ran == []
+    assert engine_messages.main([]) == 1 and ran == ["check"]
+    assert "de: no translation of m.py:1: 'X'" in capsys.readouterr().out
+    assert engine_messages.main(["--update"]) == 0 and ran == ["check", "update", "check"]

@@ -173,15 +173,30 @@ def update():
 
 
 def main(argv=None):
-    argv = sys.argv[1:] if argv is None else argv
-    if "--update" in argv:
+    """Check the catalogues (exit status 1 on a problem), or with ``--update`` add the missing templates first
+    (exit status 0: the new entries are there to translate).  It ignored ``--help`` and ran the check."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python tools/engine_messages.py",
+        description="Check the engine's translatable messages (model_core's _() templates and N_() constants) "
+                    "against its German and Spanish catalogues, model_core/locale/*.json: every template needs a "
+                    "non-empty translation with the template's replacement fields and its command-line options "
+                    "and Processing parameter names; no catalogue keeps an entry no longer in the code; no "
+                    "module binds the name _. Prints each problem and a count; exit status 1 when there is one.",
+        epilog="make translations runs it with --update.", allow_abbrev=False)
+    parser.add_argument("--update", action="store_true",
+                        help="first add the templates missing from each catalogue, empty and in the code's order "
+                             "(nothing is dropped); then report as above, with exit status 0")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.update:
         update()
     problems = check()
     for line in problems:
         print(line)
     templates, _p = code_templates()
     print(f"{len(templates)} templates, {len(problems)} problems")
-    return 1 if problems and "--update" not in argv else 0  # (--update: the new entries are there to translate)
+    return 1 if problems and not args.update else 0  # (--update: the new entries are there to translate)
 
 
 if __name__ == "__main__":
