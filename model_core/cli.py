@@ -17,7 +17,9 @@ outputs (in --out):
                        (k+1)-th date, 255 nodata (legend labels carry the dates)
   confidence.tif       float32: probability of the predicted moment class, -1 nodata
   moment_probability.tif  (with --probabilities) float32, one band per moment class (band 1 = no
-                       change), -1 nodata
+                       change), -1 nodata; with --probabilities-type uint16 or byte, round(p x 65534)
+                       or round(p x 254), 65535 or 255 nodata, each band's scale 1/65534 or 1/254 (GDAL,
+                       QGIS and rasterio read the probabilities), about 1/2 or 1/4 of the float32 size
   change_area.qml, change_moment.qml  QGIS styles (an existing .qml is kept unless --overwrite)
   *.tif.aux.xml        the class names (the moment's are the dates) for QGIS and GDAL
 
@@ -189,6 +191,10 @@ def _detect_parser(sub):
                         "4-7, 4-7,11 for Sentinel-2 SCL, !bit1&!bit2&!bit3 for HLS v2.0 Fmask (bit-packed), 0,1 for "
                         "classic Fmask (class values)")
     p.add_argument("--probabilities", action="store_true", help="also write moment_probability.tif")
+    p.add_argument("--probabilities-type", choices=["float32", "uint16", "byte"], default="float32",
+                   help="data type of moment_probability.tif (with --probabilities): float32 (default), or "
+                        "uint16 / byte, the probabilities stored as round(p x 65534) / round(p x 254) with GDAL's "
+                        "scale 1/65534 / 1/254 (65535 / 255 nodata), in about a half / a quarter of the space")
     p.add_argument("--threads", type=int, default=None, metavar="N", help="CPU threads for torch (default: all cores)")
     p.add_argument("--polygons", metavar="FILE", help="also write change polygons (.gpkg, the default, .shp, .geojson, .json, .fgb, .sqlite) "
                    "with attributes moment, date_before, date_after, area_m2")
@@ -301,7 +307,8 @@ def _detect(args, detect, make_folders, OutputError):
     res = detect(args.images, out_dir=args.out, dates=args.dates, bands=args.bands, model=args.model,
                  weights=args.weights, device=args.device, tile=args.tile, overlap=args.overlap,
                  overwrite=args.overwrite, reference=args.reference - 1, probabilities=args.probabilities,
-                 progress=progress, threads=args.threads, sensitivity=args.sensitivity,
+                 probabilities_type=args.probabilities_type, progress=progress, threads=args.threads,
+                 sensitivity=args.sensitivity,
                  min_patch=args.min_patch, fill_gaps=args.fill_gaps, masks=args.masks, mask_clear=args.mask_clear,
                  threshold=args.threshold, allow_huge=args.allow_huge,
                  notice=progress.note if progress is not None else _note)

@@ -49,6 +49,13 @@ MAX_BANDS = 1000  # per date: hyperspectral sensors have a few hundred; 1000 ban
 NODATA_F32 = -1.0
 AREA_COLOURS = {0: (0, 0, 0, 0), 1: (230, 25, 75, 255)}
 _CREATION = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]
+# moment_probability.tif's data types (detect's ``probabilities_type``): {name: (GDAL type, the value that stands for
+# p = 1, nodata)}.  float32, the default, stores the probabilities as they are (-1 nodata); uint16 and byte store
+# round(p x 65534) and round(p x 254), their largest value nodata, with GDAL's scale 1/65534 or 1/254 on every band
+# (GDAL, QGIS and rasterio read the probabilities) and CAIM_PROBABILITY_ENCODING in the file's metadata.  On the
+# 6-date NAIP series (CVA) they took 56 % and 21 % of the float32 file.
+PROBABILITY_TYPES = {"float32": (gdal.GDT_Float32, None, NODATA_F32), "uint16": (gdal.GDT_UInt16, 65534, 65535),
+                     "byte": (gdal.GDT_Byte, 254, 255)}
 
 
 def _pct(fraction):
@@ -331,6 +338,9 @@ MAX_RUN_SECONDS = 24 * 3600  # a longer run is refused unless allowed (allow_hug
 # scenes compress 13-18 times, the confidence and probabilities (float32, predictor 3) to about 0.75-0.8
 # (NAIP, 6 dates); the least is what a map of noise and no nodata cannot go below in practice.
 OUTPUT_BYTES = {"area": (0.1, 0.02), "moment": (0.1, 0.02), "confidence": (3.1, 1.0), "probabilities": (3.2, 1.0)}
+# the probabilities stored as uint16 and byte (PROBABILITY_TYPES): 1.8 and 0.69 bytes per value on the same NAIP
+# run (predictor 2), the least scaled as the float32's
+COMPACT_PROBABILITY_BYTES = {"uint16": (1.8, 0.5), "byte": (0.7, 0.2)}
 _SPEEDS = {}  # {torch's thread count: compute speed, "memory": memory speed}, measured once per process
 
 
@@ -454,7 +464,7 @@ def _overview_growth(width, height):
 
 
 def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu", bands=4, files=None,
-                 window_px=None):
+                 window_px=None, probabilities_type="float32"):
     """What a run will cost before it starts: {"seconds": the estimated run time on this machine (None on
     a GPU), "disks": [(folders, typical bytes, least bytes, free bytes or None)] one per disk the outputs
     ``paths`` {kind: path} (and the minimum patch's temporary rasters, beside the area) are written on}.
@@ -462,13 +472,16 @@ def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu"
     ``bands``: bands read per date; ``files``: input files opened (default one per date); ``window_px``:
     pixels of all tile windows, margins included (default the grid's).  The time is the sum of the stages
     (see :data:`SECONDS_PER_MP_INTERVAL` and the constants after it): opening, the scene statistics, the
-    method's fit on their sample, the tiles' reads, model and writes; :func:`run_seconds`."""
+    method's fit on their sample, the tiles' reads, model and writes; :func:`run_seconds`.
+    ``probabilities_type``: the data type of the probabilities (:data:`PROBABILITY_TYPES`), whose size it sets."""
     px = float(width) * float(height)
     overviews = _overview_growth(width, height)
     need = {}
     for kind, path in paths.items():
         bands_out = n_dates if kind == "probabilities" else 1
         typical, least = OUTPUT_BYTES.get(kind, OUTPUT_BYTES["confidence"])
+        if kind == "probabilities":
+            typical, least = COMPACT_PROBABILITY_BYTES.get(probabilities_type, (typical, least))
         grow = overviews if kind != "probabilities" else 1.0
         need[path] = (px * bands_out * typical * grow, px * bands_out * least * grow)
     if min_patch > 1 and "area" in paths:  # p(no change) and two byte masks in the run's temporary folder
@@ -635,14 +648,15 @@ BAND_DESCRIPTIONS = {
 }
 
 
-def _create(path, grid, dtype, bands, nodata, description):
+def _create(path, grid, dtype, bands, nodata, description, predictor=None):
     drv = gdal.GetDriverByName("GTiff")
     # floating-point predictor: confidence and probabilities compress to about half (an output audit);
     # the bands of moment_probability.tif one after the other (GDAL's default, pixel-interleaved, decompressed
     # every band to draw one: reading its 8 bands band by band took 34 s instead of 7 s on the 6273 x 6032 px
     # mosaic, and it took 924 MB instead of 916; the same values)
-    options = _CREATION + (["PREDICTOR=3"] if dtype == gdal.GDT_Float32 else []) + (
-        ["INTERLEAVE=BAND"] if bands > 1 else [])
+    # (``predictor``: 2, horizontal differencing, for the probabilities stored as integers: 3-6 % smaller)
+    options = _CREATION + (["PREDICTOR=3"] if dtype == gdal.GDT_Float32 else [f"PREDICTOR={predictor}"] if predictor
+                           else []) + (["INTERLEAVE=BAND"] if bands > 1 else [])
     ds = drv.Create(path, grid.width, grid.height, bands, dtype, options=options)
     if grid.wkt:
         ds.SetProjection(grid.wkt)
@@ -786,21 +800,23 @@ def held_rows_plan(width, core_height, outputs, limit=None):
     return plan
 
 
-def run_outputs_per_px(n_dates, probabilities=False, min_patch=0):
+def run_outputs_per_px(n_dates, probabilities=False, min_patch=0, probabilities_type="float32"):
     """{output: bytes per pixel} of the rasters the tiles write in a run (:func:`_run`): area and moment (bytes),
-    confidence (float32), the probabilities (``n_dates`` float32 bands) and the minimum patch's p(no change)."""
+    confidence (float32), the probabilities (``n_dates`` bands of ``probabilities_type``, float32 by default) and
+    the minimum patch's p(no change)."""
     out = {"area": 1, "moment": 1, "confidence": 4}
     if probabilities:
-        out["probabilities"] = 4 * int(n_dates)
+        out["probabilities"] = gdal.GetDataTypeSize(PROBABILITY_TYPES[probabilities_type][0]) // 8 * int(n_dates)
     if min_patch > 1:
         out["p_no_change"] = 4
     return out
 
 
-def held_rows_memory(width, core_height, n_dates, probabilities=False, min_patch=0):
+def held_rows_memory(width, core_height, n_dates, probabilities=False, min_patch=0, probabilities_type="float32"):
     """The bytes a run holds in output rows (:func:`held_rows_plan`; at most :data:`HELD_ROWS_LIMIT`), on top of the
     model's memory: the one formula the writer uses."""
-    return sum(held_rows_plan(width, core_height, run_outputs_per_px(n_dates, probabilities, min_patch)).values())
+    return sum(held_rows_plan(width, core_height, run_outputs_per_px(n_dates, probabilities, min_patch,
+                                                                     probabilities_type)).values())
 
 
 class _BlockRows:
@@ -1114,6 +1130,60 @@ def check_min_patch(value):
     return int(v)
 
 
+def check_probabilities_type(value, written=True):
+    """``value`` (default 'float32') as one of :data:`PROBABILITY_TYPES`, else an :class:`InputError`; a type other
+    than float32 is refused when the run writes no probabilities (``written`` false): it would be lost."""
+    name = str(value or "float32").strip().lower()
+    if name not in PROBABILITY_TYPES:
+        raise InputError(_("Probabilities type '{value}' is not one of {types} (float32 is the default; uint16 and "
+                           "byte store them scaled, in a half and a quarter of the space).").format(
+                             value=value, types=", ".join(PROBABILITY_TYPES)))
+    if name != "float32" and not written:
+        raise InputError(_("The probabilities type {value} applies to moment_probability.tif, which this run does not "
+                           "write. Add --probabilities, or leave the type out.").format(value=name))
+    return name
+
+
+def probability_encoding(name):
+    """What the metadata item CAIM_PROBABILITY_ENCODING of a moment_probability.tif of type ``name`` says (None for
+    float32, which has none: the values are the probabilities): the type, the scale and the nodata value, in
+    English, as the band descriptions."""
+    _gdal_type, top, nodata = PROBABILITY_TYPES[name]
+    if top is None:
+        return None
+    return f"{name}: p = value / {top} (0 .. {top}), {nodata} nodata"
+
+
+def encode_probabilities(probs, valid, name):
+    """(K, H, W) float probabilities as stored in a moment_probability.tif of type ``name``: float32 as they are,
+    -1 where ``valid`` (H, W) is False (as always); uint16 and byte round(p x 65534) and round(p x 254), clipped to
+    that range, their nodata (65535, 255) where not ``valid``.  ``probs`` may be changed in place."""
+    gdal_type, top, nodata = PROBABILITY_TYPES[name]
+    if top is None:
+        probs[:, ~valid] = nodata
+        return probs
+    out = np.rint(np.clip(probs, 0.0, 1.0) * top).astype(np.uint16 if gdal_type == gdal.GDT_UInt16 else np.uint8)
+    out[:, ~valid] = nodata
+    return out
+
+
+def read_probabilities(path, xoff=0, yoff=0, xsize=None, ysize=None):
+    """The (K, H, W) probabilities of a moment_probability.tif ``path`` of any type (:data:`PROBABILITY_TYPES`) as
+    float32, -1 nodata, as the float32 file holds them: a uint16 or byte file's values times their band's scale
+    (plus its offset).  A window by ``xoff``, ``yoff``, ``xsize``, ``ysize`` (default the whole raster)."""
+    ds = gdal.Open(str(path))
+    out = []
+    for b in range(1, ds.RasterCount + 1):
+        band = ds.GetRasterBand(b)
+        raw = band.ReadAsArray(xoff, yoff, xsize, ysize)
+        nodata = band.GetNoDataValue()
+        values = (raw.astype(np.float64) * (band.GetScale() or 1.0) + (band.GetOffset() or 0.0)).astype(np.float32)
+        if nodata is not None:
+            values[raw == nodata] = NODATA_F32
+        out.append(values)
+    return np.stack(out)
+
+
 def apply_sensitivity(model, value):
     """Check ``value`` (:func:`check_sensitivity`) and, when it is not 0, lower ``model``'s log-odds of
     "no change" by it on top of the calibrated bias.  Returns the checked value."""
@@ -1128,7 +1198,7 @@ def apply_sensitivity(model, value):
 def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weights=None, device="auto",
            tile=None, overlap=None, overwrite=False, reference=0, probabilities=False, outputs=None,
            progress=None, cancel=None, threads=None, sensitivity=0.0, min_patch=0, fill_gaps=False,
-           masks=None, mask_clear=None, threshold="otsu", allow_huge=False, notice=None):
+           masks=None, mask_clear=None, threshold="otsu", allow_huge=False, notice=None, probabilities_type="float32"):
     """Run change detection on an ordered stack and write the output GeoTIFFs.
 
     ``sensitivity`` (-3 .. 3, default 0 = the calibrated decision) lowers the log-odds of "no change"
@@ -1145,6 +1215,12 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     groups of changed pixels, whatever their moments) smaller than it are written as unchanged, with
     the model's probability of no change as their confidence (:func:`apply_min_patch`).
     ``moment_probability.tif`` keeps the model's probabilities.
+
+    ``probabilities_type`` (:data:`PROBABILITY_TYPES`): the data type of ``moment_probability.tif``: 'float32' (the
+    default) as always, 'uint16' (round(p x 65534), 65535 nodata) or 'byte' (round(p x 254), 255 nodata), both
+    with GDAL's scale 1/65534 or 1/254 on each band and CAIM_PROBABILITY_ENCODING in the metadata
+    (:func:`read_probabilities` reads any of them as float32).  Another type than float32 without the probabilities
+    is refused (:func:`check_probabilities_type`).
 
     ``fill_gaps`` (default False: a pixel masked in any date is nodata in every output) keeps the pixels
     valid in at least two dates: each masked date takes the pixel's previous clear values, mapped into
@@ -1187,6 +1263,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     if outputs:
         want += [k for k in outputs if k not in want and k in OUTPUT_NAMES and outputs[k]]
     paths = _check_outputs(out_dir, outputs, want, overwrite)
+    probabilities_type = check_probabilities_type(probabilities_type, "probabilities" in paths)
     refuse_inputs_as_outputs({OUTPUT_TITLES.get(k, k): p for k, p in paths.items()},
                              input_files(images, masks, weights))
     dev = resolve_device(device)
@@ -1302,7 +1379,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         g = stack.grid
         estimate = estimate_run(g.width, g.height, n_dates, model, paths, min_patch, dev, bands=stack.band_count,
                                 files=len({s.spec.path for s in stack.sources}),
-                                window_px=window_pixels(g.width, g.height, tile, ov, multiple))
+                                window_px=window_pixels(g.width, g.height, tile, ov, multiple),
+                                probabilities_type=probabilities_type)
         for line in check_scale(estimate, g.width, g.height, n_dates, model, allow_huge=allow_huge):
             if notice is not None:
                 notice(line)
@@ -1342,7 +1420,8 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         written = False
         try:
             result = _run(net, dev, stack, tiles, center, scale, tmp_paths, labels, report, cancel, timings,
-                          model, weights_path, sensitivity, min_patch, bool(fill_gaps), training, auto_note)
+                          model, weights_path, sensitivity, min_patch, bool(fill_gaps), training, auto_note,
+                          probabilities_type)
             if result[2]:  # the minimum patch rewrote blocks of these maps: copied without the space of the old ones
                 # (seconds on a full scene: said, and cancellable)
                 report(0.995, _("Copying the maps without the space of the removed patches"))
@@ -1502,7 +1581,7 @@ def recorded_path(path):
 
 
 def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, timings, model_name, weights,
-         sensitivity=0.0, min_patch=0, fill=False, training="", auto_note=""):
+         sensitivity=0.0, min_patch=0, fill=False, training="", auto_note="", probabilities_type="float32"):
     import torch
 
     from model_core.normalize import apply
@@ -1542,9 +1621,15 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         conf_ds = _create(paths["confidence"], g, gdal.GDT_Float32, 1, NODATA_F32, BAND_DESCRIPTIONS["confidence"])
         prob_ds = None
         if "probabilities" in paths:
-            prob_ds = _create(paths["probabilities"], g, gdal.GDT_Float32, k_classes, NODATA_F32, "p(no change)")
+            prob_type, top, prob_nodata = PROBABILITY_TYPES[probabilities_type]
+            prob_ds = _create(paths["probabilities"], g, prob_type, k_classes, prob_nodata, "p(no change)",
+                              predictor=2 if top else None)
             for k in range(1, k_classes):
                 prob_ds.GetRasterBand(k + 1).SetDescription(f"p(change {labels[k - 1]})")
+            if top:  # stored scaled: GDAL, QGIS and rasterio read value x scale (+ offset 0)
+                for k in range(1, k_classes + 1):
+                    prob_ds.GetRasterBand(k).SetScale(1.0 / top)
+                    prob_ds.GetRasterBand(k).SetOffset(0.0)
         area_ds.GetRasterBand(1).SetColorTable(_colour_table(AREA_COLOURS))
         area_ds.GetRasterBand(1).SetCategoryNames(["unchanged", "changed"])
         moment_ds.GetRasterBand(1).SetColorTable(_colour_table(moment_colours(n_dates - 1)))
@@ -1553,7 +1638,9 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                         ("probabilities", prob_ds)):
             if ds is not None:  # (CAIM_OUTPUT_FOLDER: the folder the file is moved to from its partial folder)
                 ds.SetMetadata(dict(meta, CAIM_INTERVALS=";".join(labels),
-                                    CAIM_OUTPUT_FOLDER=os.path.abspath(os.path.dirname(os.path.dirname(paths[key])))))
+                                    CAIM_OUTPUT_FOLDER=os.path.abspath(os.path.dirname(os.path.dirname(paths[key]))),
+                                    **({"CAIM_PROBABILITY_ENCODING": probability_encoding(probabilities_type)}
+                                       if key == "probabilities" and probabilities_type != "float32" else {})))
         counts = np.zeros((k_classes, g.height), np.int64)
         valid_px = removed = filled = 0
         t_read = t_model = t_write = 0.0
@@ -1562,7 +1649,8 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         p0_ds = _create(os.path.join(scratch, ".p_no_change.tif"), g, gdal.GDT_Float32, 1, NODATA_F32,
                         "p(no change)") if filtering else None
     core_h = max(t[3] for t in tiles)
-    plan = held_rows_plan(g.width, core_h, run_outputs_per_px(n_dates, prob_ds is not None, min_patch))
+    plan = held_rows_plan(g.width, core_h, run_outputs_per_px(n_dates, prob_ds is not None, min_patch,
+                                                              probabilities_type))
     held = [_BlockRows(ds, core_h, direct=not plan[key]) for key, ds in
             (("area", area_ds), ("moment", moment_ds), ("confidence", conf_ds), ("probabilities", prob_ds))
             if ds is not None]
@@ -1599,8 +1687,8 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
                 moment[~core_valid] = NODATA_U8
                 conf[~core_valid] = NODATA_F32
                 with writing:
-                    if prob_ds is not None:
-                        probs[:, ~core_valid] = NODATA_F32
+                    if prob_ds is not None:  # (float32: -1 where not valid, as always)
+                        probs = encode_probabilities(probs, core_valid, probabilities_type)
                     for rows, a in zip(held, (area, moment, conf, probs)):
                         rows.write(a, cx, cy)
                     if i + 1 == len(tiles) or tiles[i + 1][1] != cy:  # the tile row is complete

@@ -41,7 +41,7 @@ def test_help_lists_every_option(capsys):
         main(["detect", "--help"])
     text = capsys.readouterr().out
     for opt in ("--out", "--model", "--dates", "--bands", "--weights", "--device", "--tile", "--overwrite",
-                "--overlap", "--probabilities", "--polygons", "--min-patch", "--fill-gaps", "--masks", "--mask-clear", "--quicklook", "--allow-huge", "change_moment.tif", "change_area.tif", "confidence.tif"):
+                "--overlap", "--probabilities", "--probabilities-type", "--polygons", "--min-patch", "--fill-gaps", "--masks", "--mask-clear", "--quicklook", "--allow-huge", "change_moment.tif", "change_area.tif", "confidence.tif"):
         assert opt in text
     # what the help says matches what runs: the example's continued line keeps its backslash (it was
     # joined into one line with a gap), a 3-band input is read as 1,2,3,2 (it said "else all bands"),
@@ -1773,3 +1773,29 @@ def test_the_automatic_choice_is_one_function_the_run_and_the_plugin_ask(capsys,
                                  str(tmp_path / "o"), "--quiet"])
     assert rc == 0, err
     assert "Model     isfa (classical, no weights)" in out and "'caimnet_rgbn.pt' was not used" in out, out
+
+
+def test_probabilities_type_writes_scaled_integers_or_is_refused_without_probabilities(capsys, tmp_path, scenario):
+    """--probabilities-type uint16 / byte: moment_probability.tif of that type with its scale (the probabilities
+    read back within a step of the float32 run's); without --probabilities it is refused, saying to add it, and
+    nothing is written."""
+    from osgeo import gdal
+
+    paths, _ = scenario
+    files = {}
+    for t in ("float32", "uint16", "byte"):
+        out = tmp_path / t
+        rc, _, err = _run(capsys, ["detect", *paths, "--model", "cva", "--out", str(out), "--quiet",
+                                   "--probabilities", "--probabilities-type", t])
+        assert rc == 0, err
+        files[t] = str(out / "moment_probability.tif")
+    floats = gdal.Open(files["float32"]).ReadAsArray()
+    for t, top, gtype in (("uint16", 65534, gdal.GDT_UInt16), ("byte", 254, gdal.GDT_Byte)):
+        ds = gdal.Open(files[t])
+        band = ds.GetRasterBand(2)
+        assert band.DataType == gtype and band.GetScale() == pytest.approx(1.0 / top)
+        assert np.abs(band.ReadAsArray() * band.GetScale() - floats[1]).max() <= 1.0 / top
+    err = _assert_refused(capsys, tmp_path, ["detect", *paths, "--model", "cva", "--probabilities-type", "byte"],
+                          "The probabilities type byte applies to moment_probability.tif, which this run does not "
+                          "write. Add --probabilities")
+    assert len(err.strip().splitlines()) == 1  # the message alone

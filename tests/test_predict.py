@@ -1141,3 +1141,98 @@ def test_block_rows_allocate_what_the_formula_says(tmp_path):
     rows.write(np.zeros((2, 200, 300), np.float32), 300, 0)
     assert rows.rows.nbytes == held_rows_bytes(20000, 200, 2 * 4)
     del rows, ds
+
+
+def _nodata_stack(tmp_path):
+    """3 dates of 4 bands, 70 x 90 px, with changes and a strip that is nodata on the second date."""
+    rng = np.random.default_rng(3)
+    base = rng.uniform(100, 200, (4, 70, 90))
+    dates = []
+    for i in range(3):
+        a = base + rng.normal(0, 3, base.shape)
+        if i:
+            a[:, 10 + 20 * i:25 + 20 * i, 20:60] += 300
+        if i == 1:
+            a[:, :, 80:] = -9999.0
+        dates.append(write_tif(tmp_path / f"n_{2001 + i}.tif", a.astype(np.float32), nodata=-9999.0))
+    return dates
+
+
+def _without_folder(meta):
+    return {k: v for k, v in meta.items() if k not in ("CAIM_OUTPUT_FOLDER", "CAIM_PROBABILITY_ENCODING")}
+
+
+def test_probabilities_type_uint16_and_byte_store_the_float_file_scaled(tmp_path):
+    """detect(probabilities_type=...): the default moment_probability.tif is float32 as always (-1 nodata, no scale,
+    no encoding item, the same values as probabilities_type='float32'); uint16 and byte hold round(p x 65534) and
+    round(p x 254), nodata 65535 and 255 exactly where the float file has -1, with GDAL's scale 1/65534 and 1/254:
+    read back times the scale, within a step of the float file's values, in a smaller file; the other outputs as in
+    the float run."""
+    from model_core.predict import read_probabilities
+
+    imgs = _nodata_stack(tmp_path)
+    runs = {t: detect(imgs, out_dir=str(tmp_path / t), model="cva", tile=32, probabilities=True,
+                      **({} if t == "default" else {"probabilities_type": t}))
+            for t in ("default", "float32", "uint16", "byte")}
+    ref = gdal.Open(runs["default"].paths["probabilities"])
+    floats = ref.ReadAsArray()
+    nodata = floats == -1
+    assert ref.GetRasterBand(1).DataType == gdal.GDT_Float32 and ref.GetRasterBand(1).GetNoDataValue() == -1
+    assert ref.GetRasterBand(1).GetScale() in (None, 1.0) and ref.GetMetadataItem("CAIM_PROBABILITY_ENCODING") is None
+    assert nodata[:, :, 80:].all() and not nodata[:, :, :80].any()  # (the second date's strip)
+    same = gdal.Open(runs["float32"].paths["probabilities"])
+    np.testing.assert_array_equal(same.ReadAsArray(), floats)
+    assert _without_folder(same.GetMetadata()) == _without_folder(ref.GetMetadata())
+    sizes = {t: os.path.getsize(r.paths["probabilities"]) for t, r in runs.items()}
+    for t, top, nd, gtype in (("uint16", 65534, 65535, gdal.GDT_UInt16), ("byte", 254, 255, gdal.GDT_Byte)):
+        ds = gdal.Open(runs[t].paths["probabilities"])
+        raw = ds.ReadAsArray()
+        assert ds.RasterCount == ref.RasterCount
+        assert ds.GetMetadataItem("CAIM_PROBABILITY_ENCODING") == f"{t}: p = value / {top} (0 .. {top}), {nd} nodata"
+        assert _without_folder(ds.GetMetadata()) == _without_folder(ref.GetMetadata())
+        for b in range(1, ds.RasterCount + 1):
+            band = ds.GetRasterBand(b)
+            assert band.DataType == gtype and band.GetNoDataValue() == nd
+            assert band.GetScale() == pytest.approx(1.0 / top, rel=1e-12) and band.GetOffset() == 0.0
+            assert band.GetDescription() == ref.GetRasterBand(b).GetDescription()
+        np.testing.assert_array_equal(raw == nd, nodata)
+        assert raw[~nodata].max() <= top
+        scaled = raw[~nodata] * ds.GetRasterBand(1).GetScale()
+        assert np.abs(scaled - floats[~nodata]).max() <= 1.0 / top
+        back = read_probabilities(runs[t].paths["probabilities"])
+        assert back.dtype == np.float32 and (back[nodata] == -1).all()
+        assert np.abs(back - floats).max() <= 1.0 / top
+        for key in ("area", "moment", "confidence"):
+            np.testing.assert_array_equal(read_tif(runs[t].paths[key]), read_tif(runs["default"].paths[key]))
+    assert sizes["byte"] < sizes["uint16"] < sizes["default"], sizes
+
+
+def test_probabilities_type_refused_unknown_or_without_probabilities(tmp_path):
+    """A probabilities type other than float32 for a run that writes no probabilities, or an unknown one, is refused
+    before anything is written, saying what to do."""
+    from model_core.predict import check_probabilities_type
+
+    imgs = _nodata_stack(tmp_path)
+    with pytest.raises(InputError, match="applies to moment_probability.tif, which this run does not write. "
+                                         "Add --probabilities"):
+        detect(imgs, out_dir=str(tmp_path / "a"), model="cva", probabilities_type="uint16")
+    with pytest.raises(InputError, match="'float16' is not one of float32, uint16, byte"):
+        detect(imgs, out_dir=str(tmp_path / "b"), model="cva", probabilities=True, probabilities_type="float16")
+    for name in ("a", "b"):
+        assert not (tmp_path / name).exists() or os.listdir(tmp_path / name) == []
+    assert check_probabilities_type(None, written=False) == "float32"
+    assert check_probabilities_type(" Byte ") == "byte"
+
+
+def test_compact_probabilities_hold_and_take_less(tmp_path):
+    """The rows held for the probabilities and the disk space estimated for them follow their type."""
+    from model_core.predict import estimate_run, run_outputs_per_px
+
+    assert run_outputs_per_px(6, True)["probabilities"] == 24
+    assert run_outputs_per_px(6, True, probabilities_type="uint16")["probabilities"] == 12
+    assert run_outputs_per_px(6, True, probabilities_type="byte")["probabilities"] == 6
+    paths = {"probabilities": str(tmp_path / "moment_probability.tif")}
+    need = {t: estimate_run(4000, 4000, 6, "cva", paths, device="cuda:0", probabilities_type=t)["disks"][0][1:3]
+            for t in ("float32", "uint16", "byte")}
+    assert need["byte"][0] < need["uint16"][0] < need["float32"][0]
+    assert need["byte"][1] < need["uint16"][1] < need["float32"][1]
