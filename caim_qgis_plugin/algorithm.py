@@ -40,6 +40,8 @@ from caim_qgis_plugin.paths import icon_path
 DEVICES = ["Auto", "CPU", "CUDA"]
 THRESHOLDS = ["otsu", "kittler"]  # the classical methods' area threshold (engine's detect(threshold=...))
 BAND_ORDERS = ["auto", "date", "band"]  # a multi-date raster's order (engine's split; auto: from the names)
+# the data types of the moment probabilities (engine's detect(probabilities_type=...), PROBABILITY_TYPES there)
+PROBABILITY_TYPES = ["float32", "uint16", "byte"]
 # a property of the run's feedback set when a run was cancelled: True when it had begun writing (its partial outputs
 # were removed), False when it stopped before (the dialog says "nothing was written"; unset: it never began)
 PARTIAL_REMOVED = "caim_partial_removed"
@@ -209,6 +211,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     ALLOW_HUGE = "ALLOW_HUGE"
     BANDS_PER_DATE = "BANDS_PER_DATE"
     BAND_ORDER = "BAND_ORDER"
+    PROBABILITIES_TYPE = "PROBABILITIES_TYPE"
 
     def __init__(self):
         super().__init__()
@@ -363,7 +366,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             # the option lists take the options' names (MODEL=isfa), not their positions (MODEL=5): QGIS said
             # only "Incorrect parameter value for MODEL"
             for name, options in ((self.MODEL, MODELS), (self.DEVICE, DEVICES), (self.THRESHOLD, THRESHOLDS),
-                                  (self.BAND_ORDER, BAND_ORDERS)):
+                                  (self.BAND_ORDER, BAND_ORDERS), (self.PROBABILITIES_TYPE, PROBABILITY_TYPES)):
                 if message.rstrip(".").endswith(" " + name):
                     return False, option_refused(name, parameters.get(name), options)
             if message.rstrip(".").endswith(" " + self.WEIGHTS):  # a file of another kind (QGIS checks the .pt)
@@ -491,6 +494,15 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                "(BAND_ORDER=band)."))
         order.setFlags(order.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(order)
+        probabilities_type = with_help(QgsProcessingParameterEnum(
+            self.PROBABILITIES_TYPE, tr("Moment probabilities data type"), options=PROBABILITY_TYPES,
+            defaultValue="float32", usesStaticStrings=True),
+            tr("float32 (the default): the probabilities as they are, -1 nodata. uint16 or byte: stored as "
+               "round(p x 65534) or round(p x 254), 65535 or 255 nodata, with the bands' scale 1/65534 or 1/254 "
+               "(QGIS and GDAL read the probabilities), in about a half or a quarter of the space. Only with "
+               "Moment probabilities. qgis_process and scripts give the name (PROBABILITIES_TYPE=uint16)."))
+        probabilities_type.setFlags(probabilities_type.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(probabilities_type)
         self.addOutput(QgsProcessingOutputString(self.DEVICE_USED, tr("Device used")))
         self.addOutput(QgsProcessingOutputString(self.USED_DATES, tr("Dates used (comma-separated)")))
         self.addOutput(QgsProcessingOutputString(self.MODEL_USED, tr("Model used (auto resolved)")))
@@ -752,6 +764,13 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         prob_path = self.parameterAsOutputLayer(parameters, self.PROBABILITIES, context)
         if prob_path:
             outputs["probabilities"] = prob_path
+        prob_type = self.parameterAsEnumString(parameters, self.PROBABILITIES_TYPE, context) or "float32"
+        if prob_type not in PROBABILITY_TYPES:  # (QGIS checked it; a script calling processAlgorithm did not)
+            raise QgsProcessingException(option_refused(self.PROBABILITIES_TYPE, prob_type, PROBABILITY_TYPES))
+        if prob_type != "float32" and not prob_path:  # as the command line's --probabilities-type without them
+            raise QgsProcessingException(tr(
+                "PROBABILITIES_TYPE=%s applies to the Moment probabilities (PROBABILITIES), which this run does not "
+                "write. Give PROBABILITIES a file, or leave PROBABILITIES_TYPE at float32.") % prob_type)
         polygons_path = self.parameterAsOutputLayer(parameters, self.POLYGONS, context)
         for key, path in list(outputs.items()) + ([("polygons", polygons_path)] if polygons_path else []):
             ext = os.path.splitext(path)[1].lower()
@@ -808,6 +827,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 overlap=overlap,
                 overwrite=True,
                 probabilities="probabilities" in outputs,
+                probabilities_type=prob_type,
                 outputs=outputs,
                 progress=progress,
                 cancel=feedback.isCanceled,

@@ -738,8 +738,30 @@ class CaimDialog(QDialog):
         self.polygons_check = QCheckBox(tr("Also write change polygons (GeoPackage with moment and dates)"))
         self.probabilities_check = QCheckBox(tr("Write per-interval probabilities (used by the inspect tool)"))
         self.probabilities_check.setChecked(True)
+        # their data type (Processing's PROBABILITIES_TYPE): float32 as always, or scaled integers in less space
+        self.probabilities_type_combo = QComboBox()
+        self.probabilities_type_combo.setObjectName("probabilitiesType")
+        self.probabilities_type_combo.addItem(tr("float32 (default)"), "float32")
+        self.probabilities_type_combo.addItem(tr("uint16, ~1/2 size"), "uint16")
+        self.probabilities_type_combo.addItem(tr("byte, ~1/4 size"), "byte")
+        about = tr("float32 (the default): the probabilities as they are. uint16 or byte: stored as round(p x 65534) "
+                   "or round(p x 254) with the bands' scale, which QGIS applies: exact to 1/65534 or 1/254, in about "
+                   "a half or a quarter of the space.")
+        self.probabilities_type_combo.setToolTip(about)
+        accessible(self.probabilities_type_combo, tr("Data type of the probabilities"), about)
+        self.probabilities_type_label = QLabel(tr("stored as"))
+        self.probabilities_type_label.setBuddy(self.probabilities_type_combo)
+        self.probabilities_check.toggled.connect(self.probabilities_type_combo.setEnabled)
+        self.probabilities_check.toggled.connect(self.probabilities_type_label.setEnabled)
+        # on a row of its own below the check box (beside it, the German text made the dialog 15 % wider)
+        probabilities = QHBoxLayout()
+        probabilities.setContentsMargins(20, 0, 0, 0)  # (under the check box's text)
+        probabilities.addWidget(self.probabilities_type_label)
+        probabilities.addWidget(self.probabilities_type_combo)
+        probabilities.addStretch(1)
         form.addRow("", self.polygons_check)
         form.addRow("", self.probabilities_check)
+        form.addRow("", probabilities)
         # the settings scroll when the dialog is short (a 768 px laptop screen): Run and Close stay on screen
         self.settings_area = PanelScroll(settings_box, min_lines=5, max_lines=None)
         layout.addWidget(self.settings_area, 0)
@@ -996,6 +1018,10 @@ class CaimDialog(QDialog):
         self.weights_widget.setFilePath(settings.value(self.SETTINGS + "weights", "") or "")
         self.polygons_check.setChecked(settings.value(self.SETTINGS + "polygons", False, type=bool))
         self.probabilities_check.setChecked(settings.value(self.SETTINGS + "probabilities", True, type=bool))
+        kept = self.probabilities_type_combo.findData(settings.value(self.SETTINGS + "probabilities_type", "float32"))
+        self.probabilities_type_combo.setCurrentIndex(max(kept, 0))
+        self.probabilities_type_combo.setEnabled(self.probabilities_check.isChecked())
+        self.probabilities_type_label.setEnabled(self.probabilities_check.isChecked())
 
     def save_settings(self):
         settings = QgsSettings()
@@ -1006,6 +1032,7 @@ class CaimDialog(QDialog):
         settings.setValue(self.SETTINGS + "weights", self.weights_widget.filePath())
         settings.setValue(self.SETTINGS + "polygons", self.polygons_check.isChecked())
         settings.setValue(self.SETTINGS + "probabilities", self.probabilities_check.isChecked())
+        settings.setValue(self.SETTINGS + "probabilities_type", self.probabilities_type_combo.currentData())
 
     PARENT_KEY = "output_parent"
 
@@ -1815,6 +1842,7 @@ class CaimDialog(QDialog):
             params[key] = os.path.join(folder, OUTPUT_FILES[key])
         if self.probabilities_check.isChecked():
             params["PROBABILITIES"] = os.path.join(folder, OUTPUT_FILES["PROBABILITIES"])
+            params["PROBABILITIES_TYPE"] = self.probabilities_type_combo.currentData()
         if self.polygons_check.isChecked():
             params["POLYGONS"] = os.path.join(folder, OUTPUT_FILES["POLYGONS"])
         params["REPORT"] = os.path.join(folder, OUTPUT_FILES["REPORT"])

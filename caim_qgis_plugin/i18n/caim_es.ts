@@ -493,82 +493,82 @@ La comparación solo es tan buena como la exactitud de la propia referencia y su
     <context>
         <name>CaimDetectChanges</name>
         <message>
-            <location filename="../algorithm.py" line="72" />
+            <location filename="../algorithm.py" line="74" />
             <source>%s=%s is not one of its options. Give an option's name: %s.</source>
             <translation>%s=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="74" />
+            <location filename="../algorithm.py" line="76" />
             <source>%s=%s: give its name, %s=%s. The numbers that qgis_process help shows before the options are not taken: a name keeps its meaning when options are added.</source>
             <translation>%s=%s: indicar su nombre, %s=%s. Los números que qgis_process help muestra delante de las opciones no se aceptan: un nombre conserva su significado cuando se añaden opciones.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="77" />
+            <location filename="../algorithm.py" line="79" />
             <source>%s=%s: give one option by its name: %s. The numbers that qgis_process help shows before the options are not taken: a name keeps its meaning when options are added.</source>
             <translation>%s=%s: indicar una opción por su nombre: %s. Los números que qgis_process help muestra delante de las opciones no se aceptan: un nombre conserva su significado cuando se añaden opciones.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="134" />
+            <location filename="../algorithm.py" line="136" />
             <source>a whole number</source>
             <translation>un número entero</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="134" />
+            <location filename="../algorithm.py" line="136" />
             <source>a number</source>
             <translation>un número</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="136" />
+            <location filename="../algorithm.py" line="138" />
             <source>%s from %s to %s</source>
             <translation>%s de %s a %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="137" />
+            <location filename="../algorithm.py" line="139" />
             <source>%s up to %s</source>
             <translation>%s hasta %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="139" />
+            <location filename="../algorithm.py" line="141" />
             <source>%s of at least %s</source>
             <translation>%s de al menos %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="143" />
+            <location filename="../algorithm.py" line="145" />
             <source>%s=%s is not a number: give %s.</source>
             <translation>%s=%s no es un número: indicar %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="144" />
+            <location filename="../algorithm.py" line="146" />
             <source>%s=%s is outside its range: give %s.</source>
             <translation>%s=%s está fuera de su rango: indicar %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="155" />
+            <location filename="../algorithm.py" line="157" />
             <source>%s: '%s' is written as %s; end its name with %s.</source>
             <translation>%s: '%s' se escribe como %s; terminar su nombre en %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="156" />
+            <location filename="../algorithm.py" line="158" />
             <source> or </source>
             <translation> o </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="238" />
+            <location filename="../algorithm.py" line="241" />
             <source>Detect changes in a time series</source>
             <translation>Detectar cambios en una serie temporal</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="241" />
+            <location filename="../algorithm.py" line="244" />
             <source>Change detection</source>
             <translation>Detección de cambios</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="250" />
+            <location filename="../algorithm.py" line="253" />
             <source>change,detection,time series,multitemporal,deep learning,caim,moment,when</source>
             <translation>cambio,detección,serie temporal,multitemporal,aprendizaje profundo,caim,momento,cuándo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="254" />
+            <location filename="../algorithm.py" line="257" />
             <source>Finds where the land changed in an ordered series of co-registered rasters of one place, and between which two dates the last change happened.
 
 &lt;b&gt;Input layers&lt;/b&gt;: the dates, oldest first (the order of the list is the time order). Layers on different grids or CRSs are aligned onto the first layer's grid, clipped to the common area.
@@ -611,412 +611,427 @@ Necesita PyTorch en el Python de QGIS.
 &lt;b&gt;qgis_process&lt;/b&gt;: MODEL, DEVICE, THRESHOLD y BAND_ORDER toman los nombres de las opciones (no los números que lista qgis_process help), p. ej. &lt;tt&gt;qgis_process.bin run caim:detectchanges -- INPUT=a.tif INPUT=b.tif MODEL=auto DEVICE=CPU AREA=area.tif MOMENT=moment.tif CONFIDENCE=confidence.tif&lt;/tt&gt;, o &lt;tt&gt;MODEL=cva&lt;/tt&gt; para el método clásico.  MASKS se repite como INPUT, p. ej. &lt;tt&gt;MASKS=qa_2020.tif MASKED_DATES=2&lt;/tt&gt; para una máscara solo de la segunda fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="336" />
+            <location filename="../algorithm.py" line="339" />
             <source>&lt;b&gt;One multi-date raster&lt;/b&gt;: a single input layer that holds every date as bands is split into its dates when its band names carry them (a Google Earth Engine toBands() export: 20200105T103421_..._B4) or it is a NetCDF variable with a time axis. Otherwise give &lt;b&gt;Bands per date&lt;/b&gt; (advanced, BANDS_PER_DATE: all bands of one date, QA bands included) and, if the bands run band by band, &lt;b&gt;Band order&lt;/b&gt; (BAND_ORDER=band). Each date becomes a small VRT reading the raster, written into a folder &amp;lt;name&amp;gt;_dates beside it (used again by later runs of the same raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then count per date.</source>
             <translation>&lt;b&gt;Un ráster multitemporal&lt;/b&gt;: una única capa de entrada que contiene todas las fechas como bandas se divide en sus fechas cuando los nombres de sus bandas las llevan (una exportación toBands() de Google Earth Engine: 20200105T103421_..._B4) o cuando es una variable NetCDF con eje temporal. Si no, indicar &lt;b&gt;Bandas por fecha&lt;/b&gt; (avanzado, BANDS_PER_DATE: todas las bandas de una fecha, incluidas las bandas QA) y, si las bandas van banda por banda, &lt;b&gt;Orden de las bandas&lt;/b&gt; (BAND_ORDER=band). Cada fecha se convierte en un pequeño VRT que lee el ráster, escrito en una carpeta &amp;lt;name&amp;gt;_dates junto a él (reutilizada por ejecuciones posteriores del mismo ráster; el inspector de píxeles y un proyecto guardado los leen). Fechas, Bandas y Máscaras de nubes cuentan entonces por fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="370" />
+            <location filename="../algorithm.py" line="373" />
             <source>WEIGHTS: '%s' is not a weights file (.pt, PyTorch). Give a CAIM-Net or SChanger weights file, or leave WEIGHTS empty for the bundled weights.</source>
             <translation>WEIGHTS: '%s' no es un archivo de pesos (.pt, PyTorch). Indicar un archivo de pesos de CAIM-Net o SChanger, o dejar WEIGHTS vacío para los pesos incluidos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="384" />
+            <location filename="../algorithm.py" line="387" />
             <source>Raster layers, oldest first (order is time order)</source>
             <translation>Capas ráster, la más antigua primero</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="386" />
+            <location filename="../algorithm.py" line="389" />
             <source>Dates, YYYY-MM-DD in layer order</source>
             <translation>Fechas AAAA-MM-DD por capa</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="387" />
+            <location filename="../algorithm.py" line="390" />
             <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
             <translation>Separadas por comas, una por capa; vacío: se leen de los nombres de las capas o de los archivos, o de los metadatos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="389" />
+            <location filename="../algorithm.py" line="392" />
             <source>Bands, e.g. 1,2,3,4</source>
             <translation>Bandas, p. ej. 1,2,3,4</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="390" />
+            <location filename="../algorithm.py" line="393" />
             <source>The networks use 4 bands as R, G, B, NIR (3 as R, G, B with green in place of NIR); CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
             <translation>Las redes usan 4 bandas como R, G, B, NIR (3, como R, G, B con el verde en lugar del NIR); CVA e ISFA, cualquier banda. Vacío: según las longitudes de onda o los nombres de las bandas (ver la ayuda).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="395" />
+            <location filename="../algorithm.py" line="398" />
             <source>Model</source>
             <translation>Modelo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="396" />
+            <location filename="../algorithm.py" line="399" />
             <source>auto (the default): %s. The help describes every option.</source>
             <translation>auto (por defecto): %s. La ayuda describe cada opción.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="397" />
+            <location filename="../algorithm.py" line="400" />
             <source>qgis_process and scripts give the name (MODEL=cva), not the number that qgis_process help lists.</source>
             <translation>qgis_process y los scripts indican el nombre (MODEL=cva), no el número que lista qgis_process help.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="400" />
+            <location filename="../algorithm.py" line="403" />
             <source>Weights file (.pt)</source>
             <translation>Archivo de pesos (.pt)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="401" />
+            <location filename="../algorithm.py" line="404" />
             <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
             <translation>Vacío: los pesos incluidos. Los clásicos CVA e ISFA no necesitan ninguno.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="403" />
+            <location filename="../algorithm.py" line="406" />
             <source>Device</source>
             <translation>Dispositivo</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="404" />
+            <location filename="../algorithm.py" line="407" />
             <source>Auto (the default): the GPU when PyTorch sees one (CUDA), else the CPU. qgis_process and scripts give the name (DEVICE=CPU).</source>
             <translation>Auto (predeterminado): la GPU cuando PyTorch ve una (CUDA), si no la CPU. qgis_process y los scripts indican el nombre (DEVICE=CPU).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="407" />
+            <location filename="../algorithm.py" line="410" />
             <source>Sensitivity (0 = calibrated)</source>
             <translation>Sensibilidad (0 = calibrada)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="409" />
+            <location filename="../algorithm.py" line="412" />
             <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
             <translation>-3 a 3: los valores positivos marcan más píxeles como cambiados, los negativos menos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="410" />
+            <location filename="../algorithm.py" line="413" />
             <source>0 (the default): the calibrated decision.</source>
             <translation>0 (predeterminado): la decisión calibrada.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="414" />
+            <location filename="../algorithm.py" line="417" />
             <source>Minimum change patch (pixels; 0 = off)</source>
             <translation>Parche de cambio mínimo (píxeles; 0 = desactivado)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="416" />
+            <location filename="../algorithm.py" line="419" />
             <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
             <translation>Los parches cambiados menores se escriben como sin cambio; 0 conserva todos los píxeles cambiados.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="418" />
+            <location filename="../algorithm.py" line="421" />
             <source>Fill masked dates from the previous clear date</source>
             <translation>Rellenar fechas enmascaradas con la anterior</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="419" />
+            <location filename="../algorithm.py" line="422" />
             <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
             <translation>Para series nubosas: una fecha enmascarada toma los valores del píxel de la fecha despejada anterior.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="420" />
+            <location filename="../algorithm.py" line="423" />
             <source>Off (the default): a pixel masked in any date is nodata in every output.</source>
             <translation>Desactivado (predeterminado): un píxel enmascarado en cualquier fecha queda sin datos en todas las salidas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="422" />
+            <location filename="../algorithm.py" line="425" />
             <source>Cloud masks, one per input layer</source>
             <translation>Máscaras de nubes, una por capa</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="423" />
+            <location filename="../algorithm.py" line="426" />
             <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
             <translation>En el orden de las capas de entrada; para máscaras de solo algunas fechas, dé sus posiciones en Fechas de las máscaras (avanzado).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="426" />
+            <location filename="../algorithm.py" line="429" />
             <source>Mask values meaning clear</source>
             <translation>Valores de despejado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="427" />
+            <location filename="../algorithm.py" line="430" />
             <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
             <translation>Por defecto 0. La ayuda da los valores para Landsat QA_PIXEL, Sentinel-2 SCL y Fmask.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="429" />
+            <location filename="../algorithm.py" line="432" />
             <source>Dates the cloud masks belong to</source>
             <translation>Fechas de las máscaras</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="430" />
+            <location filename="../algorithm.py" line="433" />
             <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
             <translation>Las posiciones de entrada de las fechas de las máscaras, p. ej. 2,5: la primera máscara para la segunda capa, la otra para la quinta.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="435" />
+            <location filename="../algorithm.py" line="438" />
             <source>Tile size (pixels; 0 = automatic)</source>
             <translation>Tamaño de tesela (píxeles; 0 = automático)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="437" />
+            <location filename="../algorithm.py" line="440" />
             <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory, plus up to 512 MB of output rows held on a very wide scene. The result does not depend on the tiles.</source>
             <translation>0 (predeterminado): elegido según el número de fechas para que la ejecución se mantenga cerca de 1,3 GB de memoria, más hasta 512 MB de filas de salida retenidas en una escena muy ancha. El resultado no depende de las teselas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="443" />
+            <location filename="../algorithm.py" line="446" />
             <source>Threshold of the classical methods (CVA, ISFA)</source>
             <translation>Umbral de los métodos clásicos (CVA, ISFA)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="445" />
+            <location filename="../algorithm.py" line="448" />
             <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa, and MODEL=auto where it runs Classical ISFA). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
             <translation>otsu (predeterminado) o kittler (error mínimo; para MODEL=cva o isfa, y MODEL=auto donde ejecuta ISFA clásico). qgis_process y los scripts indican el nombre (THRESHOLD=kittler).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="450" />
+            <location filename="../algorithm.py" line="453" />
             <source>Tile overlap (pixels; empty: automatic)</source>
             <translation>Solape de teselas (píxeles; vacío: auto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="452" />
+            <location filename="../algorithm.py" line="455" />
             <source>Empty (the default): the model's own reach, so that the tiles join without seams.</source>
             <translation>Vacío (predeterminado): el alcance propio del modelo, para que las teselas se unan sin costuras.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="456" />
+            <location filename="../algorithm.py" line="459" />
             <source>Change area</source>
             <translation>Área de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="457" />
+            <location filename="../algorithm.py" line="460" />
             <source>Change moment</source>
             <translation>Momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="458" />
+            <location filename="../algorithm.py" line="461" />
             <source>Confidence</source>
             <translation>Confianza</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="460" />
+            <location filename="../algorithm.py" line="463" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="463" />
+            <location filename="../algorithm.py" line="466" />
             <source>Moment probabilities</source>
             <translation>Probabilidades del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="464" />
+            <location filename="../algorithm.py" line="467" />
             <source>One band per class, for inspection.</source>
             <translation>Una banda por clase, para inspección.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="468" />
+            <location filename="../algorithm.py" line="471" />
             <source>Run report (HTML)</source>
             <translation>Informe de la ejecución (HTML)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="468" />
+            <location filename="../algorithm.py" line="471" />
             <source>HTML files (*.html)</source>
             <translation>Archivos HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="469" />
+            <location filename="../algorithm.py" line="472" />
             <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
             <translation>Los ajustes, el área cambiada por intervalo en un gráfico y una tabla, y el mapa: la primera y la última fecha y el momento del cambio.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="474" />
+            <location filename="../algorithm.py" line="477" />
             <source>Run even if estimated too long/big</source>
             <translation>Ejecutar aunque se estime excesiva</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="475" />
+            <location filename="../algorithm.py" line="478" />
             <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
             <translation>Una ejecución que se estime de más de un día, o cuyas salidas no quepan en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="480" />
+            <location filename="../algorithm.py" line="483" />
             <source>Bands per date (multi-date raster)</source>
             <translation>Bandas por fecha (ráster multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="482" />
+            <location filename="../algorithm.py" line="485" />
             <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
             <translation>Una sola capa de entrada con todas las fechas: todas las bandas de una fecha, bandas QA incluidas; 0: según las fechas de los nombres de las bandas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="487" />
+            <location filename="../algorithm.py" line="490" />
             <source>Band order (multi-date raster)</source>
             <translation>Orden de las bandas (multitemporal)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="489" />
+            <location filename="../algorithm.py" line="492" />
             <source>auto (the default): from the band names, else date by date; date: all bands of date 1, then of date 2; band: band 1 of every date, then band 2. qgis_process and scripts give the name (BAND_ORDER=band).</source>
             <translation>auto (predeterminado): según los nombres de las bandas, si no fecha por fecha; date: todas las bandas de la fecha 1, luego de la fecha 2; band: la banda 1 de cada fecha, luego la banda 2. qgis_process y los scripts indican el nombre (BAND_ORDER=band).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="494" />
+            <location filename="../algorithm.py" line="498" />
+            <source>Moment probabilities data type</source>
+            <translation>Tipo de datos de las probabilidades del momento del cambio</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="500" />
+            <source>float32 (the default): the probabilities as they are, -1 nodata. uint16 or byte: stored as round(p x 65534) or round(p x 254), 65535 or 255 nodata, with the bands' scale 1/65534 or 1/254 (QGIS and GDAL read the probabilities), in about a half or a quarter of the space. Only with Moment probabilities. qgis_process and scripts give the name (PROBABILITIES_TYPE=uint16).</source>
+            <translation>float32 (predeterminado): las probabilidades tal cual, -1 sin datos. uint16 o byte: guardadas como round(p x 65534) o round(p x 254), 65535 o 255 sin datos, con la escala 1/65534 o 1/254 de las bandas (QGIS y GDAL leen las probabilidades), en aproximadamente la mitad o la cuarta parte del espacio. Solo con probabilidades del momento del cambio. qgis_process y los scripts indican el nombre (PROBABILITIES_TYPE=uint16).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="506" />
             <source>Device used</source>
             <translation>Dispositivo usado</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="495" />
+            <location filename="../algorithm.py" line="507" />
             <source>Dates used (comma-separated)</source>
             <translation>Fechas usadas (separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="496" />
+            <location filename="../algorithm.py" line="508" />
             <source>Model used (auto resolved)</source>
             <translation>Modelo usado (auto resuelto)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="497" />
+            <location filename="../algorithm.py" line="509" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="498" />
+            <location filename="../algorithm.py" line="510" />
             <source>Changed hectares per interval (JSON)</source>
             <translation>Hectáreas cambiadas por intervalo (JSON)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="499" />
+            <location filename="../algorithm.py" line="511" />
             <source>Warnings (one per line)</source>
             <translation>Advertencias (una por línea)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="553" />
+            <location filename="../algorithm.py" line="565" />
             <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
             <translation>BAND_ORDER=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="585" />
+            <location filename="../algorithm.py" line="597" />
             <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
             <translation>'%s' no es un ráster basado en archivo (GDAL), así que no se puede dividir en fechas; exportarlo primero como GeoTIFF.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="594" />
+            <location filename="../algorithm.py" line="606" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="600" />
+            <location filename="../algorithm.py" line="612" />
             <source>'%s' holds %d dates: split into %s%s</source>
             <translation>'%s' contiene %d fechas: dividido en %s%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="601" />
+            <location filename="../algorithm.py" line="613" />
             <source> (used again: the same split as before)</source>
             <translation> (reutilizada: la misma división que antes)</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="621" />
+            <location filename="../algorithm.py" line="633" />
             <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
             <translation>DATES tiene %d entradas para las %d fechas del ráster multitemporal; indicar una fecha por cada fecha, la más antigua primero, separadas por comas.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="627" />
+            <location filename="../algorithm.py" line="639" />
             <source>Unknown model '%s'; use one of %s.</source>
             <translation>Modelo desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="633" />
+            <location filename="../algorithm.py" line="645" />
             <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core) para elegir el modelo automático; elegir MODEL=caimnet, schanger, cva, caimnet_cva, isfa o caimnet_isfa.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="637" />
+            <location filename="../algorithm.py" line="649" />
             <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
             <translation>El método %s (MODEL=%s) no usa pesos, pero el archivo de pesos (WEIGHTS) está puesto a '%s'. Dejar WEIGHTS vacío, o elegir un modelo que use pesos (MODEL=caimnet, schanger, caimnet_cva o caimnet_isfa) para usar ese archivo.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="643" />
+            <location filename="../algorithm.py" line="655" />
             <source>Unknown threshold '%s'; use one of %s.</source>
             <translation>Umbral desconocido '%s'; usar uno de %s.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="647" />
+            <location filename="../algorithm.py" line="659" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, no a %s. Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="656" />
+            <location filename="../algorithm.py" line="668" />
             <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
             <translation> Aquí cada fecha de un ráster multitemporal cuenta como una capa (%d en total, la más antigua primero).</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="668" />
+            <location filename="../algorithm.py" line="680" />
             <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA for 2 dates without WEIGHTS, and on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
             <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, y MODEL=auto ejecuta %s en estas capas (ejecuta ISFA clásico con 2 fechas sin WEIGHTS y en capas cuyas bandas las redes no pueden leer). Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="686" />
+            <location filename="../algorithm.py" line="698" />
             <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
             <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="690" />
+            <location filename="../algorithm.py" line="702" />
             <source>Note: </source>
             <translation>Nota: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="690" />
+            <location filename="../algorithm.py" line="702" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="691" />
+            <location filename="../algorithm.py" line="703" />
             <source>Model: %s [%s]</source>
             <translation>Modelo: %s [%s]</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="693" />
+            <location filename="../algorithm.py" line="705" />
             <source>Date %d: %s  (%s)%s</source>
             <translation>Fecha %d: %s  (%s)%s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="693" />
+            <location filename="../algorithm.py" line="705" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="694" />
+            <location filename="../algorithm.py" line="706" />
             <source>  mask: %s</source>
             <translation>  máscara: %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="709" />
+            <location filename="../algorithm.py" line="721" />
             <source>Cancelled by the user; no output was kept.</source>
             <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="745" />
+            <location filename="../algorithm.py" line="757" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="763" />
+            <location filename="../algorithm.py" line="771" />
+            <source>PROBABILITIES_TYPE=%s applies to the Moment probabilities (PROBABILITIES), which this run does not write. Give PROBABILITIES a file, or leave PROBABILITIES_TYPE at float32.</source>
+            <translation>PROBABILITIES_TYPE=%s se aplica a las probabilidades del momento del cambio (PROBABILITIES), que esta ejecución no escribe. Indicar un archivo en PROBABILITIES, o dejar PROBABILITIES_TYPE en float32.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="782" />
             <source>a vector file</source>
             <translation>un archivo vectorial</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="844" />
+            <location filename="../algorithm.py" line="864" />
             <source>Writing change polygons</source>
             <translation>Escribiendo los polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="850" />
+            <location filename="../algorithm.py" line="870" />
             <source>%d change polygons written to %s</source>
             <translation>%d polígonos de cambio escritos en %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="865" />
+            <location filename="../algorithm.py" line="885" />
             <source> The change rasters of this run were removed with it.</source>
             <translation> Los rásteres de cambio de esta ejecución se eliminaron con ella.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="870" />
+            <location filename="../algorithm.py" line="890" />
             <source>Device used: %s</source>
             <translation>Dispositivo usado: %s</translation>
         </message>
@@ -1725,436 +1740,466 @@ Necesita PyTorch en el Python de QGIS.
             <translation>Escribir las probabilidades por intervalo (para el inspector)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="761" />
+            <location filename="../dialog.py" line="744" />
+            <source>float32 (default)</source>
+            <translation>float32 (por defecto)</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="745" />
+            <source>uint16, ~1/2 size</source>
+            <translation>uint16, ~1/2 tamaño</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="746" />
+            <source>byte, ~1/4 size</source>
+            <translation>byte, ~1/4 tamaño</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="747" />
+            <source>float32 (the default): the probabilities as they are. uint16 or byte: stored as round(p x 65534) or round(p x 254) with the bands' scale, which QGIS applies: exact to 1/65534 or 1/254, in about a half or a quarter of the space.</source>
+            <translation>float32 (predeterminado): las probabilidades tal cual. uint16 o byte: guardadas como round(p x 65534) o round(p x 254) con la escala de las bandas, que QGIS aplica: exactas a 1/65534 o 1/254, en aproximadamente la mitad o la cuarta parte del espacio.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="751" />
+            <source>Data type of the probabilities</source>
+            <translation>Tipo de datos de las probabilidades</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="752" />
+            <source>stored as</source>
+            <translation>guardadas como</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="783" />
             <source>Run progress</source>
             <translation>Progreso de la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="770" />
+            <location filename="../dialog.py" line="792" />
             <source>Run status</source>
             <translation>Estado de la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="784" />
+            <location filename="../dialog.py" line="806" />
             <source>Run</source>
             <translation>Ejecutar</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="785" />
+            <location filename="../dialog.py" line="807" />
             <source>Cancel run</source>
             <translation>Cancelar la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="807" />
+            <location filename="../dialog.py" line="829" />
             <source>The %s method needs no weights: this file is not used.</source>
             <translation>El método %s no necesita pesos: este archivo no se usa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="808" />
+            <location filename="../dialog.py" line="830" />
             <source>not used: the classical method needs no weights</source>
             <translation>no se usa: el método clásico no necesita pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="809" />
+            <location filename="../dialog.py" line="831" />
             <source>Bands (any)</source>
             <translation>Bandas (cualquiera)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="810" />
+            <location filename="../dialog.py" line="832" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
             <translation>vacío: todas las bandas; p. ej. 1,2,3,4,5,7 (las mismas bandas en cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="812" />
+            <location filename="../dialog.py" line="834" />
             <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
             <translation>Archivo de pesos (.pt) para la red elegida; vacío: los pesos incluidos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="813" />
+            <location filename="../dialog.py" line="835" />
             <source>empty: bundled weights</source>
             <translation>vacío: pesos incluidos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="814" />
+            <location filename="../dialog.py" line="836" />
             <source>Bands (R, G, B, NIR)</source>
             <translation>Bandas (R, G, B, NIR)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="815" />
+            <location filename="../dialog.py" line="837" />
             <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
             <translation>vacío: de longitudes de onda/nombres de banda, si no bandas 1-4; p. ej. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="831" />
+            <location filename="../dialog.py" line="853" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Solo los métodos clásicos (CVA, ISFA) tienen un umbral que elegir; las redes y las fusiones usan su decisión calibrada (véase Sensibilidad).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="834" />
+            <location filename="../dialog.py" line="856" />
             <source>Automatic runs %s on these layers, with the Weights file; it runs %s, and this control is enabled, when the Weights field is empty.</source>
             <translation>Automático ejecuta %s en estas capas, con el archivo de pesos; con el campo Pesos vacío ejecuta %s, y este control está activo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="838" />
+            <location filename="../dialog.py" line="860" />
             <source>Automatic runs %s on these layers; it runs Classical ISFA, and this control is enabled, on layers whose bands the networks cannot read.</source>
             <translation>Automático ejecuta %s en estas capas; en capas cuyas bandas las redes no pueden leer ejecuta ISFA clásico, y este control está activo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="841" />
+            <location filename="../dialog.py" line="863" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Dónde corta el método clásico su magnitud de cambio. El umbral de Otsu (por defecto); el umbral de error mínimo encuentra más cambio donde los cambios son una parte pequeña de la escena; en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (ficha del modelo, candidato KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="845" />
+            <location filename="../dialog.py" line="867" />
             <source>It applies to %s, which Automatic runs for 2 dates without a Weights file.</source>
             <translation>Se aplica a %s, que Automático ejecuta para 2 fechas sin archivo de pesos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="848" />
+            <location filename="../dialog.py" line="870" />
             <source>It applies to %s, which Automatic runs on these layers (the networks cannot read their bands).</source>
             <translation>Se aplica a %s, que Automático ejecuta en estas capas (las redes no pueden leer sus bandas).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="883" />
+            <location filename="../dialog.py" line="905" />
             <source>empty: %s; with a file, %s</source>
             <translation>vacío: %s; con un archivo, %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="884" />
+            <location filename="../dialog.py" line="906" />
             <source>Automatic runs %s for 2 dates, which uses no weights file; with a Weights file it runs %s with that file.</source>
             <translation>Automático ejecuta %s con 2 fechas, que no usa archivo de pesos; con un archivo en Pesos ejecuta %s con ese archivo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="890" />
+            <location filename="../dialog.py" line="912" />
             <source>not used: Automatic runs %s on these layers</source>
             <translation>no se usa: Automático ejecuta %s en estas capas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="894" />
+            <location filename="../dialog.py" line="916" />
             <source>Automatic runs %s with this file for 2 dates; with the field empty it runs %s, which uses no weights file.</source>
             <translation>Automático ejecuta %s con este archivo para 2 fechas; con el campo vacío ejecuta %s, que no usa archivo de pesos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="897" />
+            <location filename="../dialog.py" line="919" />
             <source>Automatic runs %s on the checked layers, as the networks cannot read their bands: this file is not used.</source>
             <translation>Automático ejecuta %s en las capas marcadas, ya que las redes no pueden leer sus bandas: este archivo no se usa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="909" />
+            <location filename="../dialog.py" line="931" />
             <source>The %s method uses no weights file.</source>
             <translation>El método %s no usa archivo de pesos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="916" />
+            <location filename="../dialog.py" line="938" />
             <source>Automatic runs %s on the checked layers, as the networks cannot read their bands: it uses no weights file (a file given under Weights is not used).</source>
             <translation>Automático ejecuta %s en las capas marcadas, ya que las redes no pueden leer sus bandas: no usa archivo de pesos (un archivo indicado en Pesos no se usa).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="924" />
+            <location filename="../dialog.py" line="946" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="928" />
+            <location filename="../dialog.py" line="950" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>No se ha encontrado ningún archivo de pesos incluido para este modelo; elegir un archivo .pt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="937" />
+            <location filename="../dialog.py" line="959" />
             <source>CAIM — weights file</source>
             <translation>CAIM — archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="943" />
+            <location filename="../dialog.py" line="965" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — archivo de pesos y sus datos de entrenamiento</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="953" />
+            <location filename="../dialog.py" line="975" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Qué es este archivo de pesos y con qué se entrenó (según el registro guardado en el archivo; la ficha del modelo da su exactitud con etiquetas reales):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1064" />
+            <location filename="../dialog.py" line="1091" />
             <source>custom</source>
             <translation>personalizado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1064" />
+            <location filename="../dialog.py" line="1091" />
             <source>none</source>
             <translation>ninguno</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1065" />
+            <location filename="../dialog.py" line="1092" />
             <source>no CRS</source>
             <translation>sin SRC</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1066" />
+            <location filename="../dialog.py" line="1093" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>doble clic para elegir la máscara de nubes de esta fecha (una capa ráster de una banda; opcional, por fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1070" />
+            <location filename="../dialog.py" line="1097" />
             <source>date from the %s; double-click to edit</source>
             <translation>fecha tomada de: %s; doble clic para editarla</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1071" />
+            <location filename="../dialog.py" line="1098" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>no se ha encontrado ninguna fecha; doble clic para escribir una (AAAA-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1074" />
+            <location filename="../dialog.py" line="1101" />
             <source>holds dates from %s to %s: Run splits it into one layer per date</source>
             <translation>contiene fechas de %s a %s: Ejecutar la divide en una capa por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1189" />
+            <location filename="../dialog.py" line="1216" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>máscara de nubes de '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1245" />
+            <location filename="../dialog.py" line="1272" />
             <source>Clear values %s, which the masks record (their product's).</source>
             <translation>Valores de despejado %s, los que registran las máscaras (los de su producto).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1247" />
+            <location filename="../dialog.py" line="1274" />
             <source>The masks record different clear values (%s), and one set holds for every mask: empty the Cloud mask cells of the dates whose masks are of another kind, or give every date a mask of one kind.</source>
             <translation>Las máscaras registran valores de despejado distintos (%s), y un solo conjunto vale para todas las máscaras: vacíe las celdas de máscara de nubes de las fechas cuyas máscaras son de otro tipo, o dé a cada fecha una máscara del mismo tipo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1251" />
+            <location filename="../dialog.py" line="1278" />
             <source>Matched %d cloud mask by date.</source>
             <translation>Se ha asignado %d máscara de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1251" />
+            <location filename="../dialog.py" line="1278" />
             <source>Matched %d cloud masks by date.</source>
             <translation>Se han asignado %d máscaras de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1254" />
+            <location filename="../dialog.py" line="1281" />
             <source>%d mask layer was hidden in the Layers panel; the run reads it all the same.</source>
             <translation>Se ocultó %d capa de máscara en el panel de capas; la ejecución la lee igualmente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1256" />
+            <location filename="../dialog.py" line="1283" />
             <source>%d mask layers were hidden in the Layers panel; the run reads them all the same.</source>
             <translation>Se ocultaron %d capas de máscara en el panel de capas; la ejecución las lee igualmente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1258" />
+            <location filename="../dialog.py" line="1285" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Varias capas de máscara para %s: elegir una en la celda Máscara de nubes de esa fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1260" />
+            <location filename="../dialog.py" line="1287" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Varias capas de máscara para %s: elegir una en las celdas Máscara de nubes de esas fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1314" />
+            <location filename="../dialog.py" line="1341" />
             <source>Unreadable date %s: %s.</source>
             <translation>Fecha ilegible %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1315" />
+            <location filename="../dialog.py" line="1342" />
             <source>'%s' for '%s'</source>
             <translation>'%s' para '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1339" />
+            <location filename="../dialog.py" line="1366" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>La fecha escrita para '%s' no se usa: contiene varias fechas, que dan los nombres de sus bandas o su eje temporal. Vaciar su celda Fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1343" />
+            <location filename="../dialog.py" line="1370" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' contiene varias fechas, y una sola máscara de nubes no puede servir para todas: vaciar su celda Máscara de nubes, dividirla (Dividir en fechas…) y después elegir la máscara de cada fecha en su fila.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1349" />
+            <location filename="../dialog.py" line="1376" />
             <source>%s (each date)</source>
             <translation>%s (cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1352" />
+            <location filename="../dialog.py" line="1379" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen una banda cada una: elegir la banda 1.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1356" />
+            <location filename="../dialog.py" line="1383" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen %d bandas cada una: elegir bandas de 1 a %d.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1362" />
+            <location filename="../dialog.py" line="1389" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas, de %s a %s: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1367" />
+            <location filename="../dialog.py" line="1394" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1387" />
+            <location filename="../dialog.py" line="1414" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Sin máscara de nubes para %s: esas fechas se usan tal cual (sus propios valores sin datos siguen contando).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1406" />
+            <location filename="../dialog.py" line="1433" />
             <source>changed patches under this size are dropped</source>
             <translation>se eliminan los parches cambiados más pequeños</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1410" />
+            <location filename="../dialog.py" line="1437" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1411" />
+            <location filename="../dialog.py" line="1438" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1424" />
+            <location filename="../dialog.py" line="1451" />
             <source>Stacking the checked band files into dates: their dates take their place in the list when it is done.</source>
             <translation>Apilando en fechas los archivos de banda marcados: sus fechas ocuparán su lugar en la lista cuando termine.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1441" />
+            <location filename="../dialog.py" line="1468" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d fechas una vez dividido, para ejecutar con %s; entonces se vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1442" />
+            <location filename="../dialog.py" line="1469" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d fechas, listo para ejecutar con %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1471" />
+            <location filename="../dialog.py" line="1498" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en su propia carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1473" />
+            <location filename="../dialog.py" line="1500" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no es un archivo en una carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1475" />
+            <location filename="../dialog.py" line="1502" />
             <source>in '%s' beside it</source>
             <translation>en '%s', a su lado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1493" />
+            <location filename="../dialog.py" line="1520" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1511" />
+            <location filename="../dialog.py" line="1538" />
             <source>%s (dates)</source>
             <translation>%s (fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1523" />
+            <location filename="../dialog.py" line="1550" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d fechas en %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1530" />
+            <location filename="../dialog.py" line="1557" />
             <source>Split into dates: %s.</source>
             <translation>Dividido en fechas: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1565" />
+            <location filename="../dialog.py" line="1592" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1565" />
+            <location filename="../dialog.py" line="1592" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1637" />
+            <location filename="../dialog.py" line="1664" />
             <source>Cancel stacking</source>
             <translation>Cancelar el apilado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1639" />
+            <location filename="../dialog.py" line="1666" />
             <source>Stacking %d band files into dates… (Cancel stacking stops it)</source>
             <translation>Apilando %d archivos de banda en fechas… (Cancelar el apilado lo detiene)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1661" />
+            <location filename="../dialog.py" line="1688" />
             <source>Stack band files into dates: %s</source>
             <translation>Apilar archivos de banda en fechas: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1663" />
+            <location filename="../dialog.py" line="1690" />
             <source>Stacking cancelled; nothing was written.</source>
             <translation>Apilado cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1743" />
+            <location filename="../dialog.py" line="1770" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Estos archivos de banda ya se apilaron en %d fechas (%d con máscara de nubes), en %s: se reutilizan.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1746" />
+            <location filename="../dialog.py" line="1773" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Archivos de banda apilados en %d fechas (%d con máscara de nubes) en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1749" />
+            <location filename="../dialog.py" line="1776" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Es la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en la carpeta de los archivos de banda (o están dentro de un archivo comprimido): un proyecto guardado con estas fechas se abre sin ellas. Para conservarlas, apile los archivos de banda en una carpeta propia (Ráster &gt; Detección de cambios CAIM &gt; Apilar archivos de banda en fechas…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1754" />
+            <location filename="../dialog.py" line="1781" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Son %d escenas, cada una con su propia ejecución: están marcadas las %d fechas de %s; marque en su lugar las fechas de otra escena (nombradas por ella) para ejecutar sobre esa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1758" />
+            <location filename="../dialog.py" line="1785" />
             <source>Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is stacked): %s.</source>
             <translation>Omitido, como segundo gránulo de su tesela y su día (se apila el que tiene más píxeles despejados en su Fmask): %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1762" />
+            <location filename="../dialog.py" line="1789" />
             <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
             <translation>Sus máscaras son de tipos distintos, y un solo conjunto de valores de despejado vale para todas las máscaras: %s se fija con las máscaras para las que es correcto; las fechas %s tienen máscaras de otro tipo y se procesan sin ellas. Para enmascararlas también, dé a cada fecha una máscara del mismo tipo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1780" />
+            <location filename="../dialog.py" line="1807" />
             <source>stacked into the dates of %s (listed above: check them, not this band file)
 %s</source>
             <translation>apilado en las fechas de %s (arriba en la lista: marque esas, no este archivo de banda)
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1836" />
+            <location filename="../dialog.py" line="1864" />
             <source>Choose an output folder.</source>
             <translation>Elegir una carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1844" />
+            <location filename="../dialog.py" line="1872" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1848" />
+            <location filename="../dialog.py" line="1876" />
             <source>Overwrite results?</source>
             <translation>¿Sobrescribir los resultados?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1849" />
+            <location filename="../dialog.py" line="1877" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -2167,111 +2212,111 @@ Necesita PyTorch en el Python de QGIS.
 %s¿Sobrescribirlos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1851" />
+            <location filename="../dialog.py" line="1879" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1853" />
+            <location filename="../dialog.py" line="1881" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1857" />
+            <location filename="../dialog.py" line="1885" />
             <source>Not run: choose another output folder.</source>
             <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1863" />
+            <location filename="../dialog.py" line="1891" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1884" />
+            <location filename="../dialog.py" line="1912" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>El algoritmo de Procesos %s no está registrado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1897" />
+            <location filename="../dialog.py" line="1925" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1900" />
+            <location filename="../dialog.py" line="1928" />
             <source>The parameters were refused.</source>
             <translation>Los parámetros han sido rechazados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1915" />
+            <location filename="../dialog.py" line="1943" />
             <source>Cancelling the stack…</source>
             <translation>Cancelando el apilado…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1918" />
+            <location filename="../dialog.py" line="1946" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1956" />
+            <location filename="../dialog.py" line="1984" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1958" />
+            <location filename="../dialog.py" line="1986" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1960" />
+            <location filename="../dialog.py" line="1988" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1962" />
+            <location filename="../dialog.py" line="1990" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1963" />
+            <location filename="../dialog.py" line="1991" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1966" />
+            <location filename="../dialog.py" line="1994" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1967" />
+            <location filename="../dialog.py" line="1995" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pasar el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1969" />
+            <location filename="../dialog.py" line="1997" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1972" />
+            <location filename="../dialog.py" line="2000" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico, el mapa)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1976" />
+            <location filename="../dialog.py" line="2004" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1978" />
+            <location filename="../dialog.py" line="2006" />
             <source>Run finished on %s:
 %s</source>
             <translation>Ejecución terminada en %s:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1981" />
+            <location filename="../dialog.py" line="2009" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2286,62 +2331,62 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1984" />
+            <location filename="../dialog.py" line="2012" />
             <source>Done on %s with %s. %s</source>
             <translation>Terminado en %s con %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1985" />
+            <location filename="../dialog.py" line="2013" />
             <source> Warning: </source>
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1992" />
+            <location filename="../dialog.py" line="2020" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1993" />
+            <location filename="../dialog.py" line="2021" />
             <source>Cancelled; nothing was written.</source>
             <translation>Cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1995" />
+            <location filename="../dialog.py" line="2023" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2002" />
+            <location filename="../dialog.py" line="2030" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2002" />
+            <location filename="../dialog.py" line="2030" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2071" />
+            <location filename="../dialog.py" line="2099" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2083" />
+            <location filename="../dialog.py" line="2111" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2083" />
+            <location filename="../dialog.py" line="2111" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2095" />
+            <location filename="../dialog.py" line="2123" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2096" />
+            <location filename="../dialog.py" line="2124" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>

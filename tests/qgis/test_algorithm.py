@@ -1171,7 +1171,7 @@ def test_allow_huge_is_a_last_advanced_parameter_and_the_estimate_is_logged(proj
     alg = QgsApplication.processingRegistry().algorithmById("caim:detectchanges")
     names = [d.name() for d in alg.parameterDefinitions()]
     # appended after the outputs, then the multi-date raster's two (the order is a contract of scripts)
-    assert names[-4:] == ["REPORT", "ALLOW_HUGE", "BANDS_PER_DATE", "BAND_ORDER"]
+    assert names[-5:-1] == ["REPORT", "ALLOW_HUGE", "BANDS_PER_DATE", "BAND_ORDER"]
     last = alg.parameterDefinition("ALLOW_HUGE")
     assert last.defaultValue() is False
     assert last.flags() & last.FlagAdvanced and last.flags() & last.FlagOptional
@@ -1476,3 +1476,57 @@ def test_the_warning_of_many_undated_layers_names_a_few_and_counts_the_rest(qgis
     assert "'day 3'" not in warning and "(the top row is image 1)" in warning
     warnings = [m for lvl, m in inp.validate(layers[:4], [None] * 4, None, "cva") if lvl == inp.WARNING]
     assert any(m.startswith("No date for 'day 0', 'day 1', 'day 2', 'day 3': ") for m in warnings), warnings
+
+
+def test_probabilities_type_is_the_last_advanced_parameter_and_stores_the_probabilities_scaled(project, tmp_path):
+    """PROBABILITIES_TYPE (appended last, advanced, float32 by default: scripts and models run as before): uint16 and
+    byte write the Moment probabilities as scaled integers that QGIS reads as the probabilities (the provider applies
+    the bands' scale), within a step of the float32 run's; without PROBABILITIES it is refused, saying what to do; a
+    number is answered with the name to give."""
+    from osgeo import gdal
+    from qgis.core import QgsApplication, QgsPointXY, QgsProcessingContext, QgsProject, QgsRasterLayer
+
+    alg = QgsApplication.processingRegistry().algorithmById("caim:detectchanges")
+    names = [d.name() for d in alg.parameterDefinitions()]
+    assert names[-1] == "PROBABILITIES_TYPE" and names[-2] == "BAND_ORDER"
+    definition = alg.parameterDefinition("PROBABILITIES_TYPE")
+    assert definition.options() == ["float32", "uint16", "byte"] and definition.usesStaticStrings()
+    assert definition.defaultValue() == "float32" and definition.flags() & definition.FlagAdvanced
+    assert "1/65534" in definition.help() and "Moment probabilities" in definition.help()
+    stack = make_stack(str(tmp_path))
+    files = {}
+    for t in ("float32", "uint16", "byte"):
+        results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", PROBABILITIES_TYPE=t,
+                                       **outputs_in(str(tmp_path / t), probabilities=True)))
+        assert ok, fb.textLog()
+        files[t] = results["PROBABILITIES"]
+    floats = gdal.Open(files["float32"]).ReadAsArray()
+    nodata = floats == -1
+    assert nodata[:, :6, :6].all()  # (the last date's nodata corner)
+    for t, top, gtype in (("uint16", 65534, gdal.GDT_UInt16), ("byte", 254, gdal.GDT_Byte)):
+        ds = gdal.Open(files[t])
+        raw = ds.ReadAsArray()
+        assert ds.GetRasterBand(1).DataType == gtype and (raw[nodata] == top + 1).all()
+        assert np.abs(raw[~nodata] / top - floats[~nodata]).max() <= 1.0 / top
+        layer = QgsRasterLayer(files[t], t, "gdal")
+        assert layer.isValid()
+        point = QgsPointXY(*gdal.ApplyGeoTransform(ds.GetGeoTransform(), 20.5, 20.5))
+        for b in (1, 2, 3):
+            value, found = layer.dataProvider().sample(point, b)
+            assert found and value == pytest.approx(float(floats[b - 1, 20, 20]), abs=1.0 / top)
+        corner = QgsPointXY(*gdal.ApplyGeoTransform(ds.GetGeoTransform(), 2.5, 2.5))
+        assert not layer.dataProvider().sample(corner, 1)[1]  # nodata
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", PROBABILITIES_TYPE="byte",
+                                   **outputs_in(str(tmp_path / "none"))))
+    assert not ok and ("PROBABILITIES_TYPE=byte applies to the Moment probabilities (PROBABILITIES), which this run "
+                       "does not write. Give PROBABILITIES a file, or leave PROBABILITIES_TYPE at float32.") in \
+        fb.textLog(), fb.textLog()
+    assert not os.path.exists(str(tmp_path / "none"))
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    check = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    out = outputs_in(str(tmp_path / "o"), probabilities=True)
+    ok, text = check.checkParameterValues(dict(out, INPUT=stack, PROBABILITIES_TYPE="1"), context)
+    assert not ok and "give its name, PROBABILITIES_TYPE=uint16" in text, text
+    ok, text = check.checkParameterValues(dict(out, INPUT=stack, PROBABILITIES_TYPE="int8"), context)
+    assert not ok and text.startswith("PROBABILITIES_TYPE=int8 is not one of its options"), text

@@ -609,6 +609,43 @@ def test_background_cva_run(dialog, project, tmp_path):
     assert "2020-05-01 to 2021-05-01" in text and "minimum error (Kittler-Illingworth)" in text
 
 
+def test_probabilities_data_type_is_offered_beside_the_probabilities_and_remembered(dialog, project, tmp_path):
+    """The dialog's data type of the probabilities (beside "Write per-interval probabilities"): float32 by default,
+    enabled only with the probabilities, passed to Processing as PROBABILITIES_TYPE, remembered; a run with byte
+    writes moment_probability.tif as bytes with the bands' scale."""
+    from osgeo import gdal
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    combo = dialog.probabilities_type_combo
+    assert dialog.probabilities_check.isChecked() and combo.isEnabled() and combo.currentData() == "float32"
+    assert [combo.itemData(i) for i in range(combo.count())] == ["float32", "uint16", "byte"]
+    paths = make_stack(str(tmp_path))
+    for p in paths:
+        add_layer(project, p, os.path.basename(p))
+    dialog.refresh_layers()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    dialog.device_combo.setCurrentText("CPU")
+    folder = str(tmp_path / "byte")
+    dialog.folder_widget.setFilePath(folder)
+    combo.setCurrentIndex(combo.findData("byte"))
+    assert dialog.parameters()["PROBABILITIES_TYPE"] == "byte"
+    dialog.probabilities_check.setChecked(False)
+    assert not combo.isEnabled() and "PROBABILITIES_TYPE" not in dialog.parameters()
+    dialog.probabilities_check.setChecked(True)
+    assert dialog.run(ask=False) is not None
+    assert wait_for(lambda: dialog.task is None)
+    assert dialog.last_results, dialog.status.text()
+    ds = gdal.Open(os.path.join(folder, "moment_probability.tif"))
+    band = ds.GetRasterBand(1)
+    assert band.DataType == gdal.GDT_Byte and band.GetScale() == pytest.approx(1 / 254) and band.GetNoDataValue() == 255
+    ds = band = None
+    dialog.save_settings()
+    again = CaimDialog(None)
+    assert again.probabilities_type_combo.currentData() == "byte" and again.probabilities_type_combo.isEnabled()
+    again.shutdown()
+
+
 def test_cloud_mask_column_match_and_run(dialog, project, tmp_path):
     """Cloud masks in the dialog: 'Match masks by date' pairs each date with its one-band mask layer and
     unchecks the masks as inputs; a date without a mask is named in a note and its position left out of

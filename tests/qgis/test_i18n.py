@@ -203,7 +203,8 @@ def test_the_toolbox_labels_say_what_the_english_says(language):
     huge = [text for (_c, source), text in current.items() if "estimated too long" in source]
     assert huge and all(re.search(estimated, t) and not re.search(wrong, t) for t in huge), huge
     moment = [text for (_c, source), text in current.items() if source.startswith("Moment probabilities")]
-    assert len(moment) == 2 and all(moment_word in t.lower() for t in moment), moment
+    # (the layer's and Processing's label, and Processing's "Moment probabilities data type")
+    assert len(moment) == 3 and all(moment_word in t.lower() for t in moment), moment
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

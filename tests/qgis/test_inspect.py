@@ -1161,3 +1161,41 @@ def test_a_read_that_fails_in_the_thread_is_said_in_the_panel_not_raised(qgis_ap
         assert dock.chips.message == "No imagery: the pixel could not be read (see above)."
     finally:
         dock.shutdown()
+
+
+def test_probabilities_stored_as_uint16_or_byte_are_read_as_probabilities(qgis_app, tmp_path):
+    """A run's Moment probabilities written as uint16 or byte (PROBABILITIES_TYPE) are shown by the inspector as the
+    probabilities (the bands' scale applied), within a step of the float32 run's, and their nodata as no value."""
+    import os
+
+    from osgeo import gdal
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+    from caim_qgis_testlib import make_stack, run_algorithm
+
+    paths = make_stack(str(tmp_path))
+    utm = QgsCoordinateReferenceSystem("EPSG:32614")
+    seen = {}
+    for t in ("float32", "uint16", "byte"):
+        out = str(tmp_path / t)
+        outputs = {k: os.path.join(out, f) for k, f in (("AREA", "a.tif"), ("MOMENT", "m.tif"),
+                                                        ("CONFIDENCE", "c.tif"), ("PROBABILITIES", "p.tif"))}
+        results, ok, feedback = run_algorithm(dict(INPUT=paths, DEVICE="CPU", MODEL="cva", PROBABILITIES_TYPE=t,
+                                                   **outputs))
+        assert ok, feedback.textLog()
+        stored = gdal.Open(results["PROBABILITIES"])
+        assert gdal.GetDataTypeName(stored.GetRasterBand(1).DataType).lower() == t
+        stored = None
+        info = {"dates": ["2019-05-01", "2020-05-01", "2021-05-01"], "inputs": [{"path": p} for p in paths],
+                "outputs": {"moment": results["MOMENT"], "confidence": results["CONFIDENCE"],
+                            "probabilities": results["PROBABILITIES"]}}
+        seen[t] = [inspect_pixel(info, centre(row, col), utm) for row, col in ((20, 20), (50, 8), (2, 2))]
+    for t, top in (("uint16", 65534), ("byte", 254)):
+        for data, ref in zip(seen[t][:2], seen["float32"][:2]):
+            assert data["moment"] == ref["moment"]
+            assert data["no_change_probability"] == pytest.approx(ref["no_change_probability"], abs=1.0 / top)
+            assert data["change_probability"] == pytest.approx(ref["change_probability"], abs=1.0 / top)
+        assert seen[t][0]["change_probability"][1] > 0.5  # the bright square, changed in the second interval
+        corner = seen[t][2]  # the last date's nodata corner
+        assert corner["no_change_probability"] is None and corner["moment_text"] == "no data"
