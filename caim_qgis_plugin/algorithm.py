@@ -499,7 +499,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             defaultValue="float32", usesStaticStrings=True),
             tr("float32 (the default): the probabilities as they are, -1 nodata. uint16 or byte: stored as "
                "round(p x 65534) or round(p x 254), 65535 or 255 nodata, with the bands' scale 1/65534 or 1/254 "
-               "(QGIS and GDAL read the probabilities), in about a half or a quarter of the space. Only with "
+               "(QGIS applies it), in about a half or a quarter of the space. Only with "
                "Moment probabilities. qgis_process and scripts give the name (PROBABILITIES_TYPE=uint16)."))
         probabilities_type.setFlags(probabilities_type.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(probabilities_type)

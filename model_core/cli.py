@@ -18,8 +18,9 @@ outputs (in --out):
   confidence.tif       float32: probability of the predicted moment class, -1 nodata
   moment_probability.tif  (with --probabilities) float32, one band per moment class (band 1 = no
                        change), -1 nodata; with --probabilities-type uint16 or byte, round(p x 65534)
-                       or round(p x 254), 65535 or 255 nodata, each band's scale 1/65534 or 1/254 (GDAL,
-                       QGIS and rasterio read the probabilities), about 1/2 or 1/4 of the float32 size
+                       or round(p x 254), 65535 or 255 nodata, each band's scale 1/65534 or 1/254 (QGIS
+                       applies it; GDAL and rasterio read the stored value, times the band's scale), about
+                       1/2 or 1/4 of the float32 size
   change_area.qml, change_moment.qml  QGIS styles (an existing .qml is kept unless --overwrite)
   *.tif.aux.xml        the class names (the moment's are the dates) for QGIS and GDAL
 

@@ -862,8 +862,8 @@ Braucht PyTorch im Python von QGIS.
         </message>
         <message>
             <location filename="../algorithm.py" line="500" />
-            <source>float32 (the default): the probabilities as they are, -1 nodata. uint16 or byte: stored as round(p x 65534) or round(p x 254), 65535 or 255 nodata, with the bands' scale 1/65534 or 1/254 (QGIS and GDAL read the probabilities), in about a half or a quarter of the space. Only with Moment probabilities. qgis_process and scripts give the name (PROBABILITIES_TYPE=uint16).</source>
-            <translation>float32 (Standard): die Wahrscheinlichkeiten, wie sie sind, -1 NoData. uint16 oder byte: gespeichert als round(p x 65534) oder round(p x 254), 65535 oder 255 NoData, mit dem Skalierungsfaktor 1/65534 oder 1/254 der Kanäle (QGIS und GDAL lesen die Wahrscheinlichkeiten), in etwa der Hälfte oder einem Viertel des Platzes. Nur mit Zeitpunkt-Wahrscheinlichkeiten. qgis_process und Skripte geben den Namen an (PROBABILITIES_TYPE=uint16).</translation>
+            <source>float32 (the default): the probabilities as they are, -1 nodata. uint16 or byte: stored as round(p x 65534) or round(p x 254), 65535 or 255 nodata, with the bands' scale 1/65534 or 1/254 (QGIS applies it), in about a half or a quarter of the space. Only with Moment probabilities. qgis_process and scripts give the name (PROBABILITIES_TYPE=uint16).</source>
+            <translation>float32 (Standard): die Wahrscheinlichkeiten, wie sie sind, -1 NoData. uint16 oder byte: gespeichert als round(p x 65534) oder round(p x 254), 65535 oder 255 NoData, mit dem Skalierungsfaktor 1/65534 oder 1/254 der Kanäle (QGIS wendet ihn an), in etwa der Hälfte oder einem Viertel des Platzes. Nur mit Zeitpunkt-Wahrscheinlichkeiten. qgis_process und Skripte geben den Namen an (PROBABILITIES_TYPE=uint16).</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="506" />

@@ -862,8 +862,8 @@ Necesita PyTorch en el Python de QGIS.
         </message>
         <message>
             <location filename="../algorithm.py" line="500" />
-            <source>float32 (the default): the probabilities as they are, -1 nodata. uint16 or byte: stored as round(p x 65534) or round(p x 254), 65535 or 255 nodata, with the bands' scale 1/65534 or 1/254 (QGIS and GDAL read the probabilities), in about a half or a quarter of the space. Only with Moment probabilities. qgis_process and scripts give the name (PROBABILITIES_TYPE=uint16).</source>
-            <translation>float32 (predeterminado): las probabilidades tal cual, -1 sin datos. uint16 o byte: guardadas como round(p x 65534) o round(p x 254), 65535 o 255 sin datos, con la escala 1/65534 o 1/254 de las bandas (QGIS y GDAL leen las probabilidades), en aproximadamente la mitad o la cuarta parte del espacio. Solo con probabilidades del momento del cambio. qgis_process y los scripts indican el nombre (PROBABILITIES_TYPE=uint16).</translation>
+            <source>float32 (the default): the probabilities as they are, -1 nodata. uint16 or byte: stored as round(p x 65534) or round(p x 254), 65535 or 255 nodata, with the bands' scale 1/65534 or 1/254 (QGIS applies it), in about a half or a quarter of the space. Only with Moment probabilities. qgis_process and scripts give the name (PROBABILITIES_TYPE=uint16).</source>
+            <translation>float32 (predeterminado): las probabilidades tal cual, -1 sin datos. uint16 o byte: guardadas como round(p x 65534) o round(p x 254), 65535 o 255 sin datos, con la escala 1/65534 o 1/254 de las bandas (QGIS la aplica), en aproximadamente la mitad o la cuarta parte del espacio. Solo con probabilidades del momento del cambio. qgis_process y los scripts indican el nombre (PROBABILITIES_TYPE=uint16).</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="506" />
