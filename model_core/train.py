@@ -43,6 +43,7 @@ the same data it would have seen.  A batch always has one T (drawn in [t_min, t_
 
 import argparse
 import json
+import math
 import os
 import shlex
 import sys
@@ -203,14 +204,17 @@ def check_config(cfg):
         v = cfg.get(key)
         if v is None and key in _OPTIONAL_INTS:
             continue
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or float(v) != int(v):
+        # (JSON's Infinity and NaN, which Python reads, are no whole numbers: int(inf) raised OverflowError)
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or float(v) != int(v):
             bad(key, f"must be a whole number, not {v!r}")
         if int(v) < low:
             bad(key, f"must be at least {low}, not {v!r}")
         cfg[key] = int(v)
     for key, (low, inclusive) in _FLOATS.items():
         v = cfg.get(key)
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not (v >= low if inclusive else v > low):
+        # (Infinity too: an infinite lr or edge_weight trained to a NaN loss, saved as best.pt)
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or not (
+                v >= low if inclusive else v > low):
             bad(key, f"must be a number {'>=' if inclusive else '>'} {low:g}, not {v!r}")
     if cfg["lr_min_ratio"] > 1:
         bad("lr_min_ratio", f"must be between 0 and 1, not {cfg['lr_min_ratio']!r}")

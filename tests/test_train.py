@@ -459,6 +459,11 @@ def test_resume_after_a_stop_between_checkpoint_files_equals_the_uninterrupted_r
     ({"model": "schanger", "preset": "default", "model_config": {}}, "compares exactly 2 dates"),
     ({"lr_schedule": "cos"}, "lr_schedule must be null"),
     ({"edge_weight": -1}, "edge_weight must be a number >= 0, not -1"),
+    # JSON's Infinity (Python reads it): a float key trained to a NaN loss and saved it as best.pt, an int key
+    # (int(inf)) ended in an OverflowError traceback
+    ({"edge_weight": float("inf")}, "edge_weight must be a number >= 0, not inf"),
+    ({"lr": float("inf")}, "lr must be a number > 0, not inf"),
+    ({"epochs": float("inf")}, "epochs must be a whole number, not inf"),
 ])
 def test_config_mistakes_are_refused_with_the_key_before_anything_is_written(tmp_path, capsys, change, words):
     from model_core import train
