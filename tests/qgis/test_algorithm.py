@@ -1493,6 +1493,11 @@ def test_probabilities_type_is_the_last_advanced_parameter_and_stores_the_probab
     assert definition.options() == ["float32", "uint16", "byte"] and definition.usesStaticStrings()
     assert definition.defaultValue() == "float32" and definition.flags() & definition.FlagAdvanced
     assert "1/65534" in definition.help() and "Moment probabilities" in definition.help()
+    # the long help names it where it lists the option names qgis_process takes, and its output (it said "MODEL,
+    # DEVICE, THRESHOLD and BAND_ORDER take the option names" and had no word of the probabilities)
+    assert "MODEL, DEVICE, THRESHOLD, BAND_ORDER and PROBABILITIES_TYPE take the option names" in alg.shortHelpString()
+    assert ("optional moment probabilities (one band per moment class, band 1 = no change, -1 nodata; uint16 or "
+            "byte, scaled, with <b>Moment probabilities data type</b>, PROBABILITIES_TYPE)") in alg.shortHelpString()
     stack = make_stack(str(tmp_path))
     files = {}
     for t in ("float32", "uint16", "byte"):
