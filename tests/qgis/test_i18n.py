@@ -347,6 +347,33 @@ def test_translated_texts_fit_as_the_english_do(project, qgis_app, language):
     assert not translated["p_column_cut"] and not english["p_column_cut"]
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_probabilities_data_type_label_is_no_wider_than_the_english_toolbox_s_widest(qgis_app, language):
+    """The toolbox panel is about 390 px wide and a wider label gives it a horizontal scroll bar (initAlgorithm):
+    the Spanish 'Tipo de datos de las probabilidades del momento del cambio' (519 px) was the widest label of the
+    algorithm in any language; it keeps the output's words first, 'Probabilidades del momento: tipo de datos'."""
+    from qgis.PyQt.QtGui import QFontMetrics
+    from qgis.PyQt.QtWidgets import QApplication
+
+    from caim_qgis_plugin.algorithm import DetectChangesAlgorithm
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+
+    metrics = QFontMetrics(QApplication.font())
+
+    def labels():
+        alg = DetectChangesAlgorithm()
+        alg.initAlgorithm()
+        return {d.name(): metrics.horizontalAdvance(d.description()) for d in alg.parameterDefinitions()}
+
+    english = labels()
+    translator = install_translator(LOCALES[language])
+    try:
+        translated = labels()
+    finally:
+        remove_translator(translator)
+    assert translated["PROBABILITIES_TYPE"] <= max(english.values()), (translated["PROBABILITIES_TYPE"], english)
+
+
 def test_the_inspector_s_moment_reads_german(german, tmp_path):
     """'geändert zwischen 2020-05-01 and 2021-05-01': the interval name's 'to' became an English 'and'."""
     import os
