@@ -1797,12 +1797,12 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="745" />
             <source>uint16, ~1/2 size</source>
-            <translation>uint16, ~1/2 Größe</translation>
+            <translation>uint16, ~1/2 der Größe</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="746" />
             <source>byte, ~1/4 size</source>
-            <translation>byte, ~1/4 Größe</translation>
+            <translation>byte, ~1/4 der Größe</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="747" />

@@ -1789,12 +1789,12 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../dialog.py" line="745" />
             <source>uint16, ~1/2 size</source>
-            <translation>uint16, ~1/2 tamaño</translation>
+            <translation>uint16, ~1/2 del tamaño</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="746" />
             <source>byte, ~1/4 size</source>
-            <translation>byte, ~1/4 tamaño</translation>
+            <translation>byte, ~1/4 del tamaño</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="747" />
