@@ -789,6 +789,18 @@ def train(cfg, resume=False, log=None, overwrite=False):
         raise
 
 
+def _not_finite(value, epoch, step, t, out, saved):
+    """The error that stops a run whose loss is not a finite number (the weights would become NaN): where, what is
+    kept, what to change."""
+    from model_core.errors import CaimError
+
+    kept = (f"The checkpoints of the last finished epoch are kept in '{out}': continue with --resume and a lower "
+            "--lr." if saved else "No epoch had finished; nothing was kept.")
+    return CaimError(f"Training stopped at epoch {epoch + 1}, step {step + 1} (T = {t}): the loss is {value} "
+                     f"(not a number the weights can learn from). {kept} Lower lr, set grad_clip (e.g. 1.0), or "
+                     "check the data's values (a band of NaN or huge numbers) and labels.")
+
+
 CHECKPOINT_PREFIX = ".caim-checkpoint-"  # the hidden folder a checkpoint is written in (model_core.staging)
 
 
@@ -833,6 +845,8 @@ def _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, s
             if deepcl is not None and "embeddings" in res:
                 loss = loss + float(cfg["deepcl_weight"]) * deepcl(res["embeddings"], y,
                                                                     **cfg.get("deepcl", {}))
+            if not bool(torch.isfinite(loss)):  # (a NaN step made every later epoch NaN, and one was saved as best.pt)
+                raise _not_finite(float(loss.detach()), epoch, step, t, out, saved[0])
             opt.zero_grad(set_to_none=True)
             loss.backward()
             if cfg.get("grad_clip"):

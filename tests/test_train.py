@@ -485,6 +485,25 @@ def test_config_mistakes_are_refused_with_the_key_before_anything_is_written(tmp
     assert not (tmp_path / "new").exists()
 
 
+def test_a_loss_that_is_not_a_number_stops_the_run_with_a_message(tmp_path, capsys):
+    """An absurd learning rate blows the weights up within a few steps: the loss became NaN, every later epoch
+    trained on NaN and the first was saved as best.pt. The run stops at the first such step, says where and what
+    to change, and (before its first checkpoint) leaves nothing."""
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    cfg = dict(_cfg(tmp_path, root, 2), lr=1e30, steps_per_epoch=6, out=str(tmp_path / "new" / "run"))
+    p = tmp_path / "cfg.json"
+    p.write_text(json.dumps(cfg))
+    assert train.main([str(p)]) == 2
+    err = capsys.readouterr().err
+    assert "\nerror: Training stopped at epoch 1, step " in err and "Traceback" not in err
+    assert "(not a number the weights can learn from). No epoch had finished; nothing was kept." in err
+    assert "Lower lr, set grad_clip (e.g. 1.0)" in err
+    assert not (tmp_path / "new").exists()
+
+
 def test_data_problems_are_messages_and_leave_no_folder(tmp_path, capsys):
     """A label on another grid, and a config file that is not JSON: one error line each, no folder."""
     from osgeo import gdal
