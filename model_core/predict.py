@@ -1170,8 +1170,11 @@ def encode_probabilities(probs, valid, name):
 def read_probabilities(path, xoff=0, yoff=0, xsize=None, ysize=None):
     """The (K, H, W) probabilities of a moment_probability.tif ``path`` of any type (:data:`PROBABILITY_TYPES`) as
     float32, -1 nodata, as the float32 file holds them: a uint16 or byte file's values times their band's scale
-    (plus its offset).  A window by ``xoff``, ``yoff``, ``xsize``, ``ysize`` (default the whole raster)."""
+    (plus its offset).  A window by ``xoff``, ``yoff``, ``xsize``, ``ysize`` (a size not given: to the raster's
+    right or bottom edge)."""
     ds = gdal.Open(str(path))
+    xsize = ds.RasterXSize - xoff if xsize is None else xsize  # (GDAL's default, the whole width, overran an offset)
+    ysize = ds.RasterYSize - yoff if ysize is None else ysize
     out = []
     for b in range(1, ds.RasterCount + 1):
         band = ds.GetRasterBand(b)

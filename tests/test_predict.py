@@ -1202,6 +1202,9 @@ def test_probabilities_type_uint16_and_byte_store_the_float_file_scaled(tmp_path
         back = read_probabilities(runs[t].paths["probabilities"])
         assert back.dtype == np.float32 and (back[nodata] == -1).all()
         assert np.abs(back - floats).max() <= 1.0 / top
+        # a window from an offset to the edges (a size not given: GDAL's whole width or height overran the offset)
+        np.testing.assert_array_equal(read_probabilities(runs[t].paths["probabilities"], xoff=3, yoff=2, xsize=5),
+                                      back[:, 2:, 3:8])
         for key in ("area", "moment", "confidence"):
             np.testing.assert_array_equal(read_tif(runs[t].paths[key]), read_tif(runs["default"].paths[key]))
     assert sizes["byte"] < sizes["uint16"] < sizes["default"], sizes
