@@ -1202,10 +1202,16 @@ def test_every_command_stops_on_sigterm_as_on_ctrl_c(tmp_path, monkeypatch, caps
 
     monkeypatch.setattr(accuracy, "main", record)
     monkeypatch.setattr(stacked, "main", record)
-    for command in ("sample", "assess", "compare", "split"):
-        assert main([command, "x"]) == 0
+    # the default handlers, as in a shell (under nohup SIGHUP is ignored, and an ignored signal stays ignored)
+    before = {sig: signal.signal(sig, signal.SIG_DFL) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        for command in ("sample", "assess", "compare", "split"):
+            assert main([command, "x"]) == 0
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # put back after the command
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
     assert seen == [(cli._interrupted, cli._interrupted)] * 4
-    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # put back after the command
     monkeypatch.undo()
 
     # split stopped (the signal raised as Ctrl-C) after two of its VRTs: none left, said so, no traceback
