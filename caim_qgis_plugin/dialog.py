@@ -745,8 +745,8 @@ class CaimDialog(QDialog):
         self.probabilities_type_combo.addItem(tr("uint16, ~1/2 size"), "uint16")
         self.probabilities_type_combo.addItem(tr("byte, ~1/4 size"), "byte")
         about = tr("float32 (the default): the probabilities as they are. uint16 or byte: stored as round(p x 65534) "
-                   "or round(p x 254) with the bands' scale, which QGIS applies: exact to 1/65534 or 1/254, in about "
-                   "a half or a quarter of the space.")
+                   "or round(p x 254) with the bands' scale, which QGIS applies: within half a step (1/131068 or "
+                   "1/508), in about a half or a quarter of the space.")
         self.probabilities_type_combo.setToolTip(about)
         accessible(self.probabilities_type_combo, tr("Data type of the probabilities"), about)
         self.probabilities_type_label = QLabel(tr("stored as"))

@@ -906,8 +906,9 @@ def main(argv=None):
         prog="python -m model_core split",
         description="Split a multi-date raster (every date's bands in one file, e.g. a Google Earth Engine "
                     "toBands() export) into one small virtual raster (VRT) per date that reads its bands from "
-                    "the file: nothing is copied. The VRTs are named <name>_<k>_<date>.vrt (k = 01, 02, ...), so "
-                    "'detect' (and QGIS) read their dates from the names; give them to 'detect' in that order. A "
+                    "the file: nothing is copied. The VRTs are named <name>_<k>_<date>.vrt (k = 01, 02, ...; 001, "
+                    "... for 100 dates or more), so 'detect' (and QGIS) read their dates from the names; give them "
+                    "to 'detect' in that order. A "
                     "date that neither the band names nor --dates give is not in the name (<name>_<k>.vrt: give "
                     "it to 'detect' with its --dates), and a date in the file's own name that would be read as theirs "
                     "is left out of <name> (ndvi_2020.tif: ndvi_01.vrt, ...; 2020.tif: date_01.vrt, ...). 'detect "

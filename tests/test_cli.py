@@ -1595,7 +1595,7 @@ def test_progress_bar_stays_within_the_terminal(monkeypatch):
     ("evaluate", ("caimnet (default), schanger, cva",)),
     # the VRTs of dates not known are <name>_<k>.vrt, and a date in the file's name is dropped (stacked.write_split):
     # the help named <name>_<k>_<date>.vrt only
-    ("split", ("(k = 01, 02, ...)", "is not in the name (<name>_<k>.vrt: give it to 'detect' with its --dates)",
+    ("split", ("(k = 01, 02, ...; 001, ... for 100 dates or more)", "is not in the name (<name>_<k>.vrt: give it to 'detect' with its --dates)",
                "(ndvi_2020.tif: ndvi_01.vrt, ...; 2020.tif: date_01.vrt, ...)")),
     ("train", ("config.json",)),
     ("calibrate", ("python -m model_core calibrate --weights IN.pt", "(model_core.models.shift_no_change)")),

@@ -1806,8 +1806,8 @@ Braucht PyTorch im Python von QGIS.
         </message>
         <message>
             <location filename="../dialog.py" line="747" />
-            <source>float32 (the default): the probabilities as they are. uint16 or byte: stored as round(p x 65534) or round(p x 254) with the bands' scale, which QGIS applies: exact to 1/65534 or 1/254, in about a half or a quarter of the space.</source>
-            <translation>float32 (Standard): die Wahrscheinlichkeiten, wie sie sind. uint16 oder byte: gespeichert als round(p x 65534) oder round(p x 254) mit dem Skalierungsfaktor der Kanäle, den QGIS anwendet: genau auf 1/65534 oder 1/254, in etwa der Hälfte oder einem Viertel des Platzes.</translation>
+            <source>float32 (the default): the probabilities as they are. uint16 or byte: stored as round(p x 65534) or round(p x 254) with the bands' scale, which QGIS applies: within half a step (1/131068 or 1/508), in about a half or a quarter of the space.</source>
+            <translation>float32 (Standard): die Wahrscheinlichkeiten, wie sie sind. uint16 oder byte: gespeichert als round(p x 65534) oder round(p x 254) mit dem Skalierungsfaktor der Kanäle, den QGIS anwendet: auf einen halben Schritt genau (1/131068 oder 1/508), in etwa der Hälfte oder einem Viertel des Platzes.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="751" />

@@ -1798,8 +1798,8 @@ Necesita PyTorch en el Python de QGIS.
         </message>
         <message>
             <location filename="../dialog.py" line="747" />
-            <source>float32 (the default): the probabilities as they are. uint16 or byte: stored as round(p x 65534) or round(p x 254) with the bands' scale, which QGIS applies: exact to 1/65534 or 1/254, in about a half or a quarter of the space.</source>
-            <translation>float32 (predeterminado): las probabilidades tal cual. uint16 o byte: guardadas como round(p x 65534) o round(p x 254) con la escala de las bandas, que QGIS aplica: exactas a 1/65534 o 1/254, en aproximadamente la mitad o la cuarta parte del espacio.</translation>
+            <source>float32 (the default): the probabilities as they are. uint16 or byte: stored as round(p x 65534) or round(p x 254) with the bands' scale, which QGIS applies: within half a step (1/131068 or 1/508), in about a half or a quarter of the space.</source>
+            <translation>float32 (predeterminado): las probabilidades tal cual. uint16 o byte: guardadas como round(p x 65534) o round(p x 254) con la escala de las bandas, que QGIS aplica: exactas a medio paso (1/131068 o 1/508), en aproximadamente la mitad o la cuarta parte del espacio.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="751" />

@@ -620,6 +620,8 @@ def test_probabilities_data_type_is_offered_beside_the_probabilities_and_remembe
     combo = dialog.probabilities_type_combo
     assert dialog.probabilities_check.isChecked() and combo.isEnabled() and combo.currentData() == "float32"
     assert [combo.itemData(i) for i in range(combo.count())] == ["float32", "uint16", "byte"]
+    # rounding keeps each value within half a step (it said "exact to 1/65534 or 1/254")
+    assert "within half a step (1/131068 or 1/508)" in combo.toolTip() and "exact to" not in combo.toolTip()
     paths = make_stack(str(tmp_path))
     for p in paths:
         add_layer(project, p, os.path.basename(p))
