@@ -1046,5 +1046,5 @@ def main(argv=None):
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("\nInterrupted; no output was written.", file=sys.stderr)
+        print("\n" + _("Interrupted; no output was written."), file=sys.stderr)
         return 130

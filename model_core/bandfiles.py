@@ -1594,7 +1594,7 @@ def main(argv=None):
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("\nInterrupted; no VRT was written.", file=sys.stderr)
+        print("\n" + _("Interrupted; no VRT was written."), file=sys.stderr)
         return 130
     print(res.text())
     return 0

@@ -10,6 +10,8 @@ import shutil
 import sys
 import time
 
+from model_core.i18n import _, option
+
 DETECT_EPILOG = """\
 outputs (in --out):
   change_area.tif      uint8: 0 unchanged, 1 changed, 255 nodata
@@ -296,9 +298,9 @@ def _one_image_problem(path):
     count = _band_count(path)
     if count < 2:
         return None
-    raise InputError(f"Change detection needs at least 2 images; 1 given ('{os.path.basename(path)}', "
-                     f"{count} bands). If it holds every date as bands, give the number of bands per date, e.g. "
-                     "--bands-per-date 4 (and --dates).")
+    raise InputError(_("Change detection needs at least 2 images; 1 given ('{name}', {count} bands). If it holds "
+                       "every date as bands, give the number of bands per date, e.g. --bands-per-date 4 (and "
+                       "--dates).").format(name=os.path.basename(path), count=count))
 
 
 def _detect(args, detect, make_folders, OutputError):
@@ -320,8 +322,9 @@ def _detect(args, detect, make_folders, OutputError):
     for style in styles:
         print(f"  style         {style}")
     for style in kept:
-        print(f"Warning: kept the existing style '{style}': QGIS draws the new raster with it, and if an earlier "
-              "run wrote it, its classes and dates are that run's. Delete it, or run with --overwrite to replace it.")
+        print(_("Warning: kept the existing style '{style}': QGIS draws the new raster with it, and if an earlier "
+                "run wrote it, its classes and dates are that run's. Delete it, or run with {overwrite} to replace "
+                "it.").format(style=style, overwrite=option("--overwrite")))
     removed = []
     if args.overwrite:  # an earlier run's polygons, quicklook and report describe the rasters just replaced
         from model_core.predict import remove_earlier_extras
@@ -341,8 +344,8 @@ def _detect(args, detect, make_folders, OutputError):
             try:
                 _quicklook(args.images, args.dates, args.bands, args.reference - 1, res, args.quicklook)
             except OSError as exc:
-                raise OutputError(f"The quicklook '{os.path.abspath(args.quicklook)}' could not be written "
-                                  f"({exc.strerror or exc}); the rasters were.") from None
+                raise OutputError(_("The quicklook '{path}' could not be written ({error}); the rasters were.").format(
+                    path=os.path.abspath(args.quicklook), error=exc.strerror or exc)) from None
             print(f"  quicklook     {os.path.abspath(args.quicklook)}")
         if args.report:
             from model_core.report import write_report
@@ -357,10 +360,14 @@ def _detect(args, detect, make_folders, OutputError):
     except KeyboardInterrupt:  # main()'s message would say that nothing was written (a scale audit)
         extras = [o for o, v in (("--polygons", args.polygons), ("--quicklook", args.quicklook),
                                  ("--report", args.report)) if v]
-        print(f"\nInterrupted while writing {', '.join(extras)}: the change rasters listed above were "
-              "written; an output not listed was not" + (" (the earlier run's files of those names were removed: "
-                                                         "they described the rasters this run replaced)."
-                                                         if removed else "."), file=sys.stderr)
+        if removed:
+            said = _("Interrupted while writing {extras}: the change rasters listed above were written; an output "
+                     "not listed was not (the earlier run's files of those names were removed: they described the "
+                     "rasters this run replaced).")
+        else:
+            said = _("Interrupted while writing {extras}: the change rasters listed above were written; an output "
+                     "not listed was not.")
+        print("\n" + said.format(extras=", ".join(extras)), file=sys.stderr)
         return 130
     return 0
 
@@ -378,32 +385,34 @@ def _check_extra_outputs(args):
 
     rasters = {os.path.abspath(os.path.join(args.out, name)): name for name in OUTPUT_NAMES.values()}
     seen = {}
-    for option, path, formats in (("--polygons", args.polygons, VECTOR_FORMATS),
+    for flag, path, formats in (("--polygons", args.polygons, VECTOR_FORMATS),
                                   ("--quicklook", args.quicklook, QUICKLOOK_FORMATS),
                                   ("--report", args.report, REPORT_FORMATS)):
         if not path:
             continue
         full = os.path.abspath(path)
         if full in rasters:
-            raise OutputError(f"{option} '{path}' is the {rasters[full]} raster this run writes; give it "
-                              "another name.")
+            raise OutputError(_("{option} '{path}' is the {raster} raster this run writes; give it another "
+                                "name.").format(option=flag, path=path, raster=rasters[full]))
         if full in seen:
-            raise OutputError(f"{option} and {seen[full]} name the same file '{path}'; give each its own.")
-        seen[full] = option
-        refuse_inputs_as_outputs({option: full}, input_files(args.images, args.masks, args.weights))
+            raise OutputError(_("{option} and {other} name the same file '{path}'; give each its own.").format(
+                option=flag, other=seen[full], path=path))
+        seen[full] = flag
+        refuse_inputs_as_outputs({flag: full}, input_files(args.images, args.masks, args.weights))
         if os.path.isdir(full):
-            raise OutputError(f"{option} '{path}' is a folder; give a file name.")
+            raise OutputError(_("{option} '{path}' is a folder; give a file name.").format(option=flag, path=path))
         ext = os.path.splitext(full)[1].lower()
         if formats and ext not in formats:
-            raise OutputError(f"{option} '{path}': '{ext or 'no extension'}' is not a format it can be written "
-                              f"in; end the name with {', '.join(formats)}.")
+            raise OutputError(_("{option} '{path}': '{ext}' is not a format it can be written in; end the name "
+                                "with {formats}.").format(option=flag, path=path, ext=ext or _("no extension"),
+                                                          formats=", ".join(formats)))
         if os.path.exists(full) and not args.overwrite:
-            raise OutputError(f"Output '{full}' already exists. Choose another file, delete it, or allow "
-                              "overwriting (--overwrite).")
+            raise OutputError(_("Output '{abspath}' already exists. Choose another file, delete it, or allow "
+                                "overwriting (--overwrite).").format(abspath=full))
         folder = nearest_existing(os.path.dirname(full))  # it must take new files
         if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
-            raise OutputError(f"{option} '{path}': '{folder}' is not a folder you can write to. Choose "
-                              "another place.")
+            raise OutputError(_("{option} '{path}': '{folder}' is not a folder you can write to. Choose another "
+                                "place.").format(option=flag, path=path, folder=folder))
 
 
 def _quicklook(images, dates, bands, reference, res, png, title=None, truth_moment=None):
@@ -595,7 +604,7 @@ def _main(argv):
         try:
             return split_main(argv[1:])
         except KeyboardInterrupt:  # the VRTs it had written are removed (write_split)
-            print("\nInterrupted; no VRT was written.", file=sys.stderr)
+            print("\n" + _("Interrupted; no VRT was written."), file=sys.stderr)
             return 130
     parser = argparse.ArgumentParser(prog="python -m model_core",
                                      description="CAIM change detection engine (no QGIS needed).")
@@ -641,7 +650,7 @@ def _main(argv):
             print(f"error: {exc}", file=sys.stderr)
             return 2
         except KeyboardInterrupt:  # train and evaluate say what they kept; calibrate writes its file at the end
-            print("\nInterrupted; nothing was written.", file=sys.stderr)
+            print("\n" + _("Interrupted; nothing was written."), file=sys.stderr)
             return 130
     args = parser.parse_args(argv)
     if not args.command:
@@ -657,7 +666,7 @@ def _main(argv):
         print(f"\n{exc}", file=sys.stderr)
         return 130
     except KeyboardInterrupt:
-        print("\nInterrupted; no output was written.", file=sys.stderr)
+        print("\n" + _("Interrupted; no output was written."), file=sys.stderr)
         return 130
     except CaimError as exc:
         print(f"\nerror: {exc}", file=sys.stderr)

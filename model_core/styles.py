@@ -11,6 +11,7 @@ import html
 import os
 
 from model_core.errors import OutputError
+from model_core.i18n import _
 from model_core.staging import write_text
 
 _TEMPLATE = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
@@ -72,6 +73,7 @@ def write_styles(paths, interval_labels, overwrite=False):
         try:  # through a hidden folder beside it: a half-written style would be kept and trusted next time
             write_text(path, text, ".caim-style-")
         except OSError as exc:
-            raise OutputError(f"Cannot write the style '{path}' ({exc.strerror or exc}).") from None
+            raise OutputError(_("Cannot write the style '{path}' ({error}).").format(
+                path=path, error=exc.strerror or exc)) from None
         written.append(path)
     return written, kept

@@ -694,7 +694,7 @@ def main(argv=None):
         print(f"error: {exc}", file=sys.stderr)
         return 130 if isinstance(exc, Cancelled) else 2
     except KeyboardInterrupt:
-        print("\nInterrupted; no output was written.", file=sys.stderr)
+        print("\n" + _("Interrupted; no output was written."), file=sys.stderr)
         return 130
     print(res.text())
     return 0

@@ -692,3 +692,59 @@ def test_the_tool_has_a_help_and_keeps_its_exit_status(capsys, monkeypatch):
     assert engine_messages.main([]) == 1 and ran == ["check"]
     assert "de: no translation of m.py:1: 'X'" in capsys.readouterr().out
     assert engine_messages.main(["--update"]) == 0 and ran == ["check", "update", "check"]
+
+
+def test_the_detect_command_s_own_refusals_in_german_and_spanish(tmp_path, capsys):
+    """The command line's checks of --polygons, --quicklook and --report, and its refusal of one multi-band image
+    without --bands-per-date, were English f-strings: a German or Spanish user read them in English while the
+    engine's refusals came in the language.  English stays byte for byte what it was."""
+    from model_core.cli import main
+
+    (tmp_path / "a_folder").mkdir()
+    folder, look, page = (str(tmp_path / n) for n in ("a_folder", "look", "run.gpkg"))
+    plain = write_tif(tmp_path / "plain.tif", np.ones((8, 8, 8), np.float32))
+    cases = [(["a.tif", "b.tif", "--report", folder], {
+                 "en": f"error: --report '{folder}' is a folder; give a file name.",
+                 "de": f"error: --report '{folder}' ist ein Ordner; einen Dateinamen angeben.",
+                 "es": f"error: --report '{folder}' es una carpeta; indicar un nombre de archivo."}),
+             (["a.tif", "b.tif", "--quicklook", look], {
+                 "en": f"error: --quicklook '{look}': 'no extension' is not a format it can be written in; end the "
+                       "name with .png, .jpg, .jpeg, .pdf, .svg.",
+                 "de": f"error: --quicklook '{look}': 'keine Endung' ist kein Format, in dem es geschrieben werden "
+                       "kann; den Namen auf .png, .jpg, .jpeg, .pdf, .svg enden lassen.",
+                 "es": f"error: --quicklook '{look}': 'sin extensión' no es un formato en el que pueda escribirse; "
+                       "terminar el nombre en .png, .jpg, .jpeg, .pdf, .svg."}),
+             (["a.tif", "b.tif", "--polygons", page, "--report", page], {
+                 "en": f"error: --report and --polygons name the same file '{page}'; give each its own.",
+                 "de": f"error: --report und --polygons nennen dieselbe Datei '{page}'; jedem eine eigene geben.",
+                 "es": f"error: --report y --polygons nombran el mismo archivo '{page}'; dar a cada uno el suyo."}),
+             ([plain], {
+                 "en": "error: Change detection needs at least 2 images; 1 given ('plain.tif', 8 bands). If it holds "
+                       "every date as bands, give the number of bands per date, e.g. --bands-per-date 4 (and "
+                       "--dates).",
+                 "de": "error: Die Änderungserkennung braucht mindestens 2 Bilder; 1 angegeben ('plain.tif', 8 "
+                       "Kanäle). Enthält es jeden Zeitpunkt als Kanäle, die Zahl der Kanäle je Zeitpunkt angeben, "
+                       "z. B. --bands-per-date 4 (und --dates).",
+                 "es": "error: La detección de cambios necesita al menos 2 imágenes; se dio 1 ('plain.tif', 8 "
+                       "bandas). Si contiene cada fecha como bandas, indicar el número de bandas por fecha, p. ej. "
+                       "--bands-per-date 4 (y --dates)."})]
+    for argv, said in cases:
+        for code, line in said.items():
+            i18n.set_language(code)
+            rc = main(["detect", *argv, "--out", str(tmp_path / "out"), "--quiet", "--model", "cva"])
+            err = capsys.readouterr().err
+            assert rc == 2 and err.strip().splitlines()[-1] == line, (code, err)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_style_that_cannot_be_written_is_said_in_spanish(tmp_path):
+    from model_core.errors import OutputError
+    from model_core.styles import write_styles
+
+    (tmp_path / "change_moment.qml").mkdir()   # a folder where the style goes: it cannot be written
+    paths = {"moment": str(tmp_path / "change_moment.tif")}
+    for code, start in (("en", "Cannot write the style '"), ("es", "No puede escribirse el estilo '")):
+        i18n.set_language(code)
+        with pytest.raises(OutputError) as err:
+            write_styles(paths, ["2019 - 2020"], overwrite=True)
+        assert str(err.value).startswith(start + str(tmp_path / "change_moment.qml") + "' ("), str(err.value)
