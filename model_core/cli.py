@@ -268,7 +268,7 @@ def _split_images(args):
     paths = [p for p, m in zip(images, multi) if m]
     split = Split(paths, None if per_date in (None, "auto") else per_date, args.band_order)
     for line in split.describe():
-        _note("Multi-date raster " + line)
+        _note(_("Multi-date raster {layout}").format(layout=line))
     specs, out = iter(split.specs), []
     counts = iter([layout[1] for layout in split.layouts])
     for path, m in zip(images, multi):

@@ -510,9 +510,10 @@ def _open_stack(path):
 
 def _variables_text(cube):
     names = cube.variables
-    text = f"{len(names)} variables ({', '.join(names[:6])}{', ...' if len(names) > 6 else ''})"
+    text = _("{n} variables ({names})").format(n=len(names), names=", ".join(names[:6]) + (", ..." if len(names) > 6
+                                                                                       else ""))
     if cube.left_out:
-        text += f", left out: {', '.join(cube.left_out[:4])} (another shape)"
+        text += _(", left out: {names} (another shape)").format(names=", ".join(cube.left_out[:4]))
     return text
 
 
@@ -565,13 +566,15 @@ class Split:
                     groups, dates, used = layout(ds, label, per_date, order)
                     if isinstance(ds, Cube):
                         what = _variables_text(ds)
-                        self.layouts.append((label, len(groups), what, dates, "", "its time coordinate"))
+                        self.layouts.append((label, len(groups), what, dates, "", _("its time coordinate")))
                     else:
                         axis = any(cf_band_dates(ds)) and not any(
                             parse_date(ds.GetRasterBand(b).GetDescription() or "") for b in range(1, ds.RasterCount + 1))
                         per = len(groups[0])
-                        self.layouts.append((label, len(groups), f"{per} band{'s' if per > 1 else ''}", dates,
-                                             f", {used} by {used}", "its time coordinate" if axis else "the band names"))
+                        self.layouts.append((label, len(groups), _("{n} bands").format(n=per) if per > 1
+                                             else _("1 band"), dates,
+                                             _(", band by band") if used == "band" else _(", date by date"),
+                                             _("its time coordinate") if axis else _("the band names")))
                     for k, (group, date) in enumerate(zip(groups, dates), start=1):
                         vrt = f"{self.folder}/d{len(self.specs) + 1:03d}.vrt"
                         what = "time step %d" % group if isinstance(ds, Cube) else _bands_text(group)
@@ -591,10 +594,13 @@ class Split:
         lines = []
         for label, count, per, dates, order, source in self.layouts:
             known = [d for d in dates if d]
-            when = (f", {known[0]} to {known[-1]} (from {source})" if len(known) == len(dates) else
-                    f", dates not in {source}" if not known else
-                    f", {len(known)} of {len(dates)} dates in {source}")
-            lines.append(f"'{label}': {count} dates of {per}{order}{when}")
+            when = (_(", {first} to {last} (from {source})").format(first=known[0], last=known[-1], source=source)
+                    if len(known) == len(dates) else
+                    _(", dates not in {source}").format(source=source) if not known else
+                    _(", {known} of {total} dates in {source}").format(known=len(known), total=len(dates),
+                                                                        source=source))
+            lines.append(_("'{label}': {count} dates of {per}{order}{when}").format(
+                label=label, count=count, per=per, order=order, when=when))
         return lines
 
     def close(self):
@@ -938,7 +944,7 @@ def main(argv=None):
         print(f"error: {exc}", file=sys.stderr)
         return 2
     for path, date in written:
-        print(f"{path}  {date or 'date not known: give it with --dates to detect'}")
+        print(f"{path}  {date or _('date not known: give it with --dates to detect')}")
     return 0
 
 

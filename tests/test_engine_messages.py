@@ -748,3 +748,27 @@ def test_a_style_that_cannot_be_written_is_said_in_spanish(tmp_path):
         with pytest.raises(OutputError) as err:
             write_styles(paths, ["2019 - 2020"], overwrite=True)
         assert str(err.value).startswith(start + str(tmp_path / "change_moment.qml") + "' ("), str(err.value)
+
+
+def test_how_a_multi_date_raster_is_split_is_said_in_german_and_spanish(tmp_path):
+    """The note on a multi-date raster given to detect ('Multi-date raster 's.tif': 2 dates of 2 bands, ...') and
+    the split command's 'date not known' were English under CAIM_LANGUAGE=de/es; English is as before."""
+    from model_core.stacked import Split
+
+    names = [f"{d}T101031_{d}T101027_T32TQM_B{b}" for d in ("20190501", "20200503") for b in (4, 3)]
+    path = write_tif(tmp_path / "s.tif", np.ones((4, 8, 8), np.uint16), names=names)
+    plain = write_tif(tmp_path / "plain.tif", np.ones((2, 8, 8), np.uint16))
+    said = {}
+    for code in ("en", "de", "es"):
+        i18n.set_language(code)
+        with Split([path]) as split:
+            first = split.describe()[0]
+        with Split([plain], per_date=1) as split:
+            said[code] = (first, split.describe()[0])
+    assert said["en"] == ("'s.tif': 2 dates of 2 bands, date by date, 2019-05-01 to 2020-05-03 (from the band names)",
+                          "'plain.tif': 2 dates of 1 band, date by date, dates not in the band names")
+    assert said["de"] == ("'s.tif': 2 Zeitpunkte mit 2 Kanälen, Zeitpunkt für Zeitpunkt, 2019-05-01 bis 2020-05-03 "
+                          "(aus den Kanalnamen)",
+                          "'plain.tif': 2 Zeitpunkte mit 1 Kanal, Zeitpunkt für Zeitpunkt, Daten nicht in den Kanalnamen")
+    assert said["es"][0] == ("'s.tif': 2 fechas de 2 bandas, fecha a fecha, 2019-05-01 a 2020-05-03 (de los nombres de "
+                             "las bandas)")
