@@ -648,16 +648,20 @@ BAND_DESCRIPTIONS = {
 }
 
 
-def _create(path, grid, dtype, bands, nodata, description, predictor=None):
-    drv = gdal.GetDriverByName("GTiff")
+def _creation_options(dtype, bands=1, predictor=None):
+    """The GeoTIFF creation options of an output (:func:`_create`, and :func:`_compact`'s copy of one)."""
     # floating-point predictor: confidence and probabilities compress to about half (an output audit);
     # the bands of moment_probability.tif one after the other (GDAL's default, pixel-interleaved, decompressed
     # every band to draw one: reading its 8 bands band by band took 34 s instead of 7 s on the 6273 x 6032 px
     # mosaic, and it took 924 MB instead of 916; the same values)
     # (``predictor``: 2, horizontal differencing, for the probabilities stored as integers: 3-6 % smaller)
-    options = _CREATION + (["PREDICTOR=3"] if dtype == gdal.GDT_Float32 else [f"PREDICTOR={predictor}"] if predictor
-                           else []) + (["INTERLEAVE=BAND"] if bands > 1 else [])
-    ds = drv.Create(path, grid.width, grid.height, bands, dtype, options=options)
+    return _CREATION + (["PREDICTOR=3"] if dtype == gdal.GDT_Float32 else [f"PREDICTOR={predictor}"] if predictor
+                        else []) + (["INTERLEAVE=BAND"] if bands > 1 else [])
+
+
+def _create(path, grid, dtype, bands, nodata, description, predictor=None):
+    drv = gdal.GetDriverByName("GTiff")
+    ds = drv.Create(path, grid.width, grid.height, bands, dtype, options=_creation_options(dtype, bands, predictor))
     if grid.wkt:
         ds.SetProjection(grid.wkt)
     if grid.wkt or grid.transform_only:
@@ -752,8 +756,7 @@ def _compact(path, cancel=None):
     (:class:`Cancelled`; the file is the run's partial output, removed with its folder)."""
     ds = gdal.Open(path)
     band = ds.GetRasterBand(1)
-    options = _CREATION + (["PREDICTOR=3"] if band.DataType == gdal.GDT_Float32 else []) + (
-        ["COPY_SRC_OVERVIEWS=YES"] if band.GetOverviewCount() else [])
+    options = _creation_options(band.DataType) + (["COPY_SRC_OVERVIEWS=YES"] if band.GetOverviewCount() else [])
     staged = path + ".compact.tif"
     del band  # (a band holds its dataset open)
     with _Stoppable(cancel) as stop:
@@ -1637,13 +1640,14 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
         area_ds.GetRasterBand(1).SetCategoryNames(["unchanged", "changed"])
         moment_ds.GetRasterBand(1).SetColorTable(_colour_table(moment_colours(n_dates - 1)))
         moment_ds.GetRasterBand(1).SetCategoryNames(["no change"] + labels)
+        encoding = probability_encoding(probabilities_type)  # (None for float32: no such item)
         for key, ds in (("area", area_ds), ("moment", moment_ds), ("confidence", conf_ds),
                         ("probabilities", prob_ds)):
             if ds is not None:  # (CAIM_OUTPUT_FOLDER: the folder the file is moved to from its partial folder)
                 ds.SetMetadata(dict(meta, CAIM_INTERVALS=";".join(labels),
                                     CAIM_OUTPUT_FOLDER=os.path.abspath(os.path.dirname(os.path.dirname(paths[key]))),
-                                    **({"CAIM_PROBABILITY_ENCODING": probability_encoding(probabilities_type)}
-                                       if key == "probabilities" and probabilities_type != "float32" else {})))
+                                    **({"CAIM_PROBABILITY_ENCODING": encoding}
+                                       if key == "probabilities" and encoding else {})))
         counts = np.zeros((k_classes, g.height), np.int64)
         valid_px = removed = filled = 0
         t_read = t_model = t_write = 0.0
