@@ -24,6 +24,8 @@ import time
 
 import numpy as np
 
+from model_core.i18n import _
+
 GRID = tuple(round(float(b), 2) for b in np.arange(-1.0, 3.01, 0.25))
 
 
@@ -138,12 +140,13 @@ def main(argv=None):
     fusion = args.model is not None  # --model names a fusion (its choices), which wraps a CAIM-Net file
     if fusion:
         if args.out or args.bias is not None:
-            raise CaimError(f"--model {args.model} prints the fusion's bias; --out and --bias do not apply.")
+            raise CaimError(_("--model {model} prints the fusion's bias; --out and --bias do not apply.").format(
+                model=args.model))
         args.weights = args.weights or W.default_weights("caimnet")
     elif not args.weights or not args.out:
-        raise CaimError("Give --weights (the file to calibrate) and --out (the calibrated copy to write).")
+        raise CaimError(_("Give --weights (the file to calibrate) and --out (the calibrated copy to write)."))
     if args.out and os.path.exists(args.out) and not args.overwrite:
-        raise CaimError(f"'{args.out}' exists; pass --overwrite to replace it.")
+        raise CaimError(_("'{path}' exists; pass --overwrite to replace it.").format(path=args.out))
     from model_core.predict import resolve_device
 
     args.device = resolve_device(args.device)  # 'auto' was torch's traceback, as was a GPU that is not there
@@ -158,7 +161,8 @@ def main(argv=None):
             "no_change_bias": float(args.bias), "area_rule": args.area_rule,
             "chosen_by": "given on the command line (--bias)",
             "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
-        print(f"no-change bias {args.bias:+.2f} (area rule {args.area_rule}) written to {args.out}")
+        print(_("no-change bias {bias:+.2f} (area rule {rule}) written to {path}").format(
+            bias=args.bias, rule=args.area_rule, path=args.out))
         return 0
     if args.config:
         cfg = load_config(args.config)
@@ -168,7 +172,7 @@ def main(argv=None):
 
         stored = training_config(model.weights_meta)  # the last training stage's
         if not stored:
-            raise CaimError(f"'{args.weights}' records no training config; pass --config.")
+            raise CaimError(_("'{path}' records no training config; pass --config.").format(path=args.weights))
         cfg = load_config({k: v for k, v in stored.items() if k in DEFAULTS})
     if args.samples:
         cfg["val_samples"] = int(args.samples)
@@ -177,18 +181,22 @@ def main(argv=None):
     data = cfg.get("data") or {}
     kind = data.get("kind", "semisynthetic")
     if kind == "semisynthetic":
-        where = f"series (split 'val', T {cfg['t_min']}..{cfg['t_max']}"
+        where = _("building {n} validation series (split 'val', T {t_min}..{t_max}, val_seed {seed})").format(
+            n=cfg["val_samples"], t_min=cfg["t_min"], t_max=cfg["t_max"], seed=val_seed)
     else:  # the user's own series: they said "split 'val', T 2..10" of series whose dates their labels fix
         from model_core.provenance import held_out
 
         # where train's validation patches come from (train._Source): val_root, else root; val_split, else split
         part = data.get("val_split") or data.get("split")
-        where = (f"patches of the {kind} series at '{data.get('val_root') or data.get('root')}'"
-                 f"{f', split {part!r}' if part else ''} ({cfg['patch']} px")
+        where = (_("building {n} validation patches of the {kind} series at '{root}', split {split!r} ({patch} px, "
+                   "val_seed {seed})") if part else
+                 _("building {n} validation patches of the {kind} series at '{root}' ({patch} px, val_seed {seed})")
+                 ).format(n=cfg["val_samples"], kind=kind, root=data.get("val_root") or data.get("root"), split=part,
+                          patch=cfg["patch"], seed=val_seed)
         if not held_out(data):
-            print("warning: the config's data has no held-out series (val_root, or val_split for pairs and oscd): "
-                  "the bias is chosen on patches of the training series themselves.", file=sys.stderr)
-    print(f"building {cfg['val_samples']} validation {where}, val_seed {val_seed})", file=sys.stderr, flush=True)
+            print(_("warning: the config's data has no held-out series (val_root, or val_split for pairs and oscd): "
+                    "the bias is chosen on patches of the training series themselves."), file=sys.stderr)
+    print(where, file=sys.stderr, flush=True)
     samples = validation_samples(cfg)
     logps = collect(model, samples, args.device)
     rows = sweep(samples, logps, area_rule=args.area_rule)
@@ -200,8 +208,9 @@ def main(argv=None):
     if fusion:
         from model_core.cli import DISPLAY_NAMES
 
-        print(f"{DISPLAY_NAMES[args.model]} fusion ({os.path.basename(args.weights)} inside): no-change bias "
-              f"{best['bias']:+.2f} chosen ({time.time() - t0:.0f} s)")
+        print(_("{name} fusion ({file} inside): no-change bias {bias:+.2f} chosen ({seconds:.0f} s)").format(
+            name=DISPLAY_NAMES[args.model], file=os.path.basename(args.weights), bias=best["bias"],
+            seconds=time.time() - t0))
         return 0
     calibration = {"no_change_bias": best["bias"], "area_rule": args.area_rule,
                    "chosen_by": "model_core.calibrate",
@@ -212,8 +221,8 @@ def main(argv=None):
                    "sweep": json.dumps(rows),
                    "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     write(calibration)
-    print(f"no-change bias {best['bias']:+.2f} (area rule {args.area_rule}) written to {args.out} "
-          f"({time.time() - t0:.0f} s)")
+    print(_("no-change bias {bias:+.2f} (area rule {rule}) written to {path} ({seconds:.0f} s)").format(
+        bias=best["bias"], rule=args.area_rule, path=args.out, seconds=time.time() - t0))
     return 0
 
 

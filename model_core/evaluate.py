@@ -47,6 +47,8 @@ import time
 
 import numpy as np
 
+from model_core.i18n import _
+
 IGNORE = 255
 DISTANCE_RINGS = 4  # --by-distance: errors 1 .. 4 pixels from the boundary, then farther
 
@@ -112,9 +114,10 @@ def training_bands_warning(model, args):
     if not data.get("bands") and (n_bands or 0) <= 3:  # RGB-only training images: RGB series read alike
         return None
     mapping = ",".join(map(str, trained))
-    return (f"warning: the weights were trained on {args.dataset} series with the band mapping {mapping} "
-            f"({mapping_origin(meta)}); this evaluation reads the dataset's default bands. "
-            f"{_capital(mapping_advice(trained, n_bands))}.")
+    return _("warning: the weights were trained on {dataset} series with the band mapping {mapping} ({origin}); this "
+             "evaluation reads the dataset's default bands. {advice}.").format(
+        dataset=args.dataset, mapping=mapping, origin=mapping_origin(meta),
+        advice=_capital(mapping_advice(trained, n_bands)))
 
 
 def _capital(text):
@@ -156,9 +159,9 @@ def _series_for(args):
         # --bands on the generator's R, G, B, NIR series, e.g. 1,2,3,2 (or 1,2,3) for RGB-only imagery
         idx = [b - 1 for b in _mapping(args)] if args.bands else None
         if idx is not None and (len(idx) not in (3, 4) or not set(idx) <= {0, 1, 2, 3}):
-            raise ValueError("--bands for the semi-synthetic series picks 3 or 4 of its bands (R, G, B, NIR: 1-4), "
-                             "e.g. 1,2,3,2 or 1,2,3 (three are read as R, G, B with green in place of NIR, as "
-                             "detect reads them)")
+            raise ValueError(_("--bands for the semi-synthetic series picks 3 or 4 of its bands (R, G, B, NIR: 1-4), "
+                               "e.g. 1,2,3,2 or 1,2,3 (three are read as R, G, B with green in place of NIR, as "
+                               "detect reads them)"))
         out = []
         for i in range(200 if args.samples is None else args.samples):
             s = gen.sample(np.random.default_rng([args.seed, i]), t_values[i % len(t_values)])
@@ -173,7 +176,7 @@ def _series_for(args):
     from model_core.datasets import load_series
 
     if args.root is None:
-        raise ValueError(f"--root is required for --dataset {args.dataset}")
+        raise ValueError(_("--root is required for --dataset {dataset}").format(dataset=args.dataset))
     bands = _mapping(args) if args.bands else None
     if bands is None and args.dataset == "taizhou" and _all_bands(getattr(args, "model", None)):
         # as the engine reads the pair without a band mapping: TM 3,2,1,4 for the network, then TM 5
@@ -204,7 +207,8 @@ def _mapping(args):
     try:
         bands = [int(b) for b in args.bands.split(",")]
     except ValueError:
-        raise ValueError(f"--bands takes comma-separated band numbers, e.g. 3,2,1,4 (got '{args.bands}')") from None
+        raise ValueError(_("--bands takes comma-separated band numbers, e.g. 3,2,1,4 (got '{bands}')").format(
+            bands=args.bands)) from None
     if len(bands) != 3 or _classical(getattr(args, "model", None)):
         return bands
     if args.dataset == "taizhou" and args.root:
@@ -294,7 +298,7 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
     kmax = max(s.t for s in series)
     res = {}
     methods = ([("model", None)] if model is not None else []) + ([("baseline", None)] if baseline else [])
-    for name, _ in methods:
+    for name, _unused in methods:
         res[name] = {"cm": ConfusionMatrix(kmax), "seconds": 0.0, "blocks": {"area": [], "moment": []},
                      "history": np.zeros((len(HISTORY_CLASSES), 5), np.int64)}
     with_history = all(getattr(s, "history", None) is not None for s in series)
@@ -342,11 +346,11 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
                 if block:
                     res[name]["blocks"]["area"].append(block_confusions(s.area, area_p, 2, block))
         if log and (i + 1) % 10 == 0:
-            log(f"  {i + 1}/{len(series)} series")
+            log(_("  {done}/{total} series").format(done=i + 1, total=len(series)))
     if res and not any(int(r["cm"].area.sum()) for r in res.values()):
-        raise ValueError(f"No labelled pixel to score in the {len(series)} series: every label is 255 (unlabelled, "
-                         "or the label file's nodata value) or the images are nodata where it is not. Check the "
-                         "labels' values and nodata (gdalinfo -stats), and that they cover the images.")
+        raise ValueError(_("No labelled pixel to score in the {n} series: every label is 255 (unlabelled, or the label "
+                           "file's nodata value) or the images are nodata where it is not. Check the labels' values "
+                           "and nodata (gdalinfo -stats), and that they cover the images.").format(n=len(series)))
     out = {"has_moment": has_moment}
     for name, r in res.items():
         out[name] = dict(r["cm"].summary(), seconds=r["seconds"])
@@ -384,7 +388,7 @@ def format_results(res, model_label="model", baseline_label="CVA + Otsu baseline
     if res.get("has_moment"):
         lines += ["", "Change moment (class k = last change between date k and date k+1, 1-based; 0 = no change):",
                   format_moment_table([(label, res[n]["moment"]) for n, label in names])]
-    if all("history" in res[n] for n, _ in names) and names:
+    if all("history" in res[n] for n, _unused in names) and names:
         lines += ["", "Change moment by pixel history (share of the class's pixels; semi-synthetic truth):",
                   f"{'method':<30} {'history':<16} {'pixels':>8} {'exact':>6} {'unchanged':>9} "
                   f"{'earlier':>7} {'later':>6}"]
@@ -393,7 +397,7 @@ def format_results(res, model_label="model", baseline_label="CVA + Otsu baseline
                 if h["pixels"]:
                     lines.append(f"{label[:30]:<30} {c:<16} {h['pixels']:8d} {h['exact']:6.3f} "
                                  f"{h['unchanged']:9.3f} {h['earlier']:7.3f} {h['later']:6.3f}")
-    if names and all("by_distance" in res[n] for n, _ in names):
+    if names and all("by_distance" in res[n] for n, _unused in names):
         rings = len(res[names[0][0]]["by_distance"]["false change"]) - 1
         lines += ["", "Change area errors by distance to the reference's other class (pixels, 8-neighbour: false "
                   "change from the nearest changed pixel, missed change from the nearest unchanged one; share of "
@@ -496,13 +500,13 @@ def build_parser():
 def main(argv=None):
     args = build_parser().parse_args(argv)
     if args.bootstrap_block is not None and args.bootstrap_block < 1:
-        print("error: --bootstrap-block must be a positive number of pixels", file=sys.stderr)
+        print("error: " + _("--bootstrap-block must be a positive number of pixels"), file=sys.stderr)
         return 2
     if args.samples is not None and args.samples < 1:
-        print("error: --samples must be a positive number of series", file=sys.stderr)
+        print("error: " + _("--samples must be a positive number of series"), file=sys.stderr)
         return 2
     if args.no_model and args.no_baseline:
-        print("error: --no-model with --no-baseline leaves nothing to evaluate; drop one of them", file=sys.stderr)
+        print("error: " + _("--no-model with --no-baseline leaves nothing to evaluate; drop one of them"), file=sys.stderr)
         return 2
     try:
         from model_core.stack import quiet_gdal
@@ -510,7 +514,7 @@ def main(argv=None):
         with quiet_gdal():  # format notes of odd TIFF tags (the Landsat files) are noise, as in detect
             return _main(args)
     except KeyboardInterrupt:
-        print("\nInterrupted; nothing was written.", file=sys.stderr)
+        print("\n" + _("Interrupted; nothing was written."), file=sys.stderr)
         return 130
 
 
@@ -524,12 +528,13 @@ def _main(args):
         for name in ("road_prob", "haze_prob", "misreg_prob", "cloud_prob", "revert_prob", "repeat_prob"):
             value = getattr(args, name, None)
             if value is not None and not 0.0 <= value <= 1.0:  # (a share: 1.5 ran, and the generator drew as for 1)
-                raise CaimError(f"--{name.replace('_', '-')} {value:g} is not a share: give a value from 0 to 1.")
+                raise CaimError(_("{option} {value:g} is not a share: give a value from 0 to 1.").format(
+                    option="--" + name.replace("_", "-"), value=value))
         if args.json:
             from model_core.compare import check_output
 
             if os.path.isdir(args.json):
-                raise CaimError(f"--json '{args.json}' is a folder; name a file such as scores.json.")
+                raise CaimError(_("--json '{path}' is a folder; name a file such as scores.json.").format(path=args.json))
             check_output(args.json, args.overwrite)
         import torch
 
@@ -545,14 +550,15 @@ def _main(args):
 
             if not getattr(model_class(args.model), "needs_weights", True):  # a classical method
                 if args.weights:
-                    raise CaimError(f"'{args.model}' is a classical method and takes no weights; drop --weights.")
+                    raise CaimError(_("'{model}' is a classical method and takes no weights; drop --weights.").format(
+                        model=args.model))
                 model = build_model(args.model).to(device).eval()
                 label = model_class(args.model).__name__
             else:
                 path = args.weights or wio.default_weights(args.model)
                 if path is None:
-                    raise CaimError(f"No bundled weights for '{args.model}'; pass --weights FILE "
-                                    "or --no-model.")
+                    raise CaimError(_("No bundled weights for '{model}'; pass --weights FILE or --no-model.").format(
+                        model=args.model))
                 # a fusion (caimnet_cva, caimnet_isfa) is built around the network file; otherwise the
                 # file's own model
                 fused = wio.wrapped_arch(args.model) != args.model
@@ -572,10 +578,10 @@ def _main(args):
         most = getattr(model, "max_dates", None)
         longer = [s for s in series if most and s.t > most]
         if longer:  # the model said only "SChanger compares exactly 2 dates, got 4", naming no series
-            raise CaimError(f"{label} compares at most {most} dates, but series '{longer[0].name}' has "
-                            f"{longer[0].t} ({len(longer)} of the {len(series)} series have more than {most}). "
-                            f"Evaluate it on pairs (area.tif alone and --t {most}, or --dataset pairs), or "
-                            "evaluate a CAIM-Net file on the series.")
+            raise CaimError(_("{model} compares at most {most} dates, but series '{name}' has {t} ({n} of the {total} "
+                              "series have more than {most}). Evaluate it on pairs (area.tif alone and --t {most}, or "
+                              "--dataset pairs), or evaluate a CAIM-Net file on the series.").format(
+                model=label, most=most, name=longer[0].name, t=longer[0].t, n=len(longer), total=len(series)))
         from model_core.predict import check_min_patch
 
         min_patch = check_min_patch(args.min_patch)
@@ -584,36 +590,38 @@ def _main(args):
         # the classical CVA as the model is the baseline itself (the same bands): one row, not two
         same = args.model == "cva" and not args.no_model
         if same and not args.no_baseline:
-            print("(the model is the CVA + Otsu baseline itself: one row)", file=sys.stderr)
+            print(_("(the model is the CVA + Otsu baseline itself: one row)"), file=sys.stderr)
         res = evaluate(series, model, device, args.tile, baseline=not (args.no_baseline or same),
                        block=args.bootstrap_block, min_patch=min_patch, log=log,
                        by_distance=args.by_distance)
         if min_patch > 1:
             label += f", min patch {min_patch} px"
     except FileNotFoundError as exc:
-        print(f"error: '{exc.filename}' does not exist" + (" (--root)" if exc.filename == args.root else "")
-              if exc.filename else f"error: {exc}", file=sys.stderr)
+        print("error: " + ((_("'{path}' does not exist (--root)") if exc.filename == args.root else
+                            _("'{path}' does not exist")).format(path=exc.filename) if exc.filename else str(exc)),
+              file=sys.stderr)
         return 2
     except (CaimError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     # a generic folder's labels are the user's own (drawn by hand, or made, as a test's pasted patches)
-    kind = {"semisynthetic": "held-out split, semi-synthetic labels", "generic": "the folder's labels"}.get(
-        args.dataset, "real labels")
+    kind = {"semisynthetic": _("held-out split, semi-synthetic labels"), "generic": _("the folder's labels")}.get(
+        args.dataset) or _("real labels")
     if args.split:
-        kind += f", split {args.split}"
+        kind = _("{labels}, split {split}").format(labels=kind, split=args.split)
     have = sorted({s.t for s in series})
-    print(f"Dataset: {args.dataset} ({kind}), {len(series)} series, T = {have}"
-          + (f" (--t {args.t} asked for more dates than the series have)" if args.t and have and args.t > have[-1]
-             else ""))
+    print(_("Dataset: {dataset} ({labels}), {n} series, T = {dates}").format(
+        dataset=args.dataset, labels=kind, n=len(series), dates=have)
+          + (_(" (--t {t} asked for more dates than the series have)").format(t=args.t)
+             if args.t and have and args.t > have[-1] else ""))
     loaded = [s for s in series if getattr(s, "values", None) is not None]
     counts = {s.values.shape[1] for s in loaded}
     bands = f", {counts.pop()} bands" if len(counts) == 1 else ""  # which bands it saw (the model's input)
     if bands == ", 4 bands" and all(np.array_equal(s.values[:, 1], s.values[:, 3]) for s in loaded):
         # RGB-only series read as R, G, B, G (green in place of NIR): "4 bands" said 4 where there are 3
         bands = ", R,G,B,G"
-        print("Bands: RGB-only series (or --bands 1,2,3,2 or 1,2,3), read as R, G, B with green in place of NIR by the "
-              "model and the baseline alike, as detect reads RGB-only imagery")
+        print(_("Bands: RGB-only series (or --bands 1,2,3,2 or 1,2,3), read as R, G, B with green in place of NIR by "
+                "the model and the baseline alike, as detect reads RGB-only imagery"))
     print(format_results(res, label, "CVA + Otsu baseline" + bands + (f", min patch {args.min_patch} px"
                                                                        if args.min_patch > 1 else "")))
     if args.json:
@@ -630,7 +638,8 @@ def _main(args):
             print(f"error: {exc}", file=sys.stderr)
             return 2
         except OSError as exc:
-            print(f"error: cannot write '{args.json}' ({exc.strerror or exc})", file=sys.stderr)
+            print("error: " + _("cannot write '{path}' ({reason})").format(path=args.json, reason=exc.strerror or exc),
+                  file=sys.stderr)
             return 2
     return 0
 

@@ -51,6 +51,7 @@ import time
 
 import numpy as np
 
+from model_core.i18n import N_, _, translated
 from model_core.normalize import normalise as normalise_sample  # (values, valid, center, scale)
 
 DEFAULTS = {
@@ -101,7 +102,8 @@ class Progress:
         el = time.time() - self.start
         eta = el / max(done, 1) * (self.total - done)
         bar = "#" * (pct // 5) + "." * (20 - pct // 5)
-        msg = f"{self.label} [{bar}] {done}/{self.total} {el:5.0f}s eta {eta:5.0f}s {info}"
+        msg = _("{label} [{bar}] {done}/{total} {elapsed:5.0f}s eta {eta:5.0f}s {info}").format(
+            label=self.label, bar=bar, done=done, total=self.total, elapsed=el, eta=eta, info=info)
         if self.tty:
             self.stream.write("\r" + msg)
             if done >= self.total:
@@ -122,24 +124,33 @@ def load_config(path_or_dict):
             with open(path_or_dict, encoding="utf-8") as f:
                 user = json.load(f)
         except OSError as exc:
-            raise CaimError(f"Cannot read the config '{path_or_dict}': {exc.strerror or exc}.") from None
+            raise CaimError(_("Cannot read the config '{path}': {reason}.").format(
+                path=path_or_dict, reason=exc.strerror or exc)) from None
         except ValueError as exc:  # JSONDecodeError, bad encoding
-            raise CaimError(f"The config '{path_or_dict}' is not valid JSON: {exc}.") from None
+            raise CaimError(_("The config '{path}' is not valid JSON: {exc}.").format(path=path_or_dict, exc=exc)) from None
         if not isinstance(user, dict):
-            raise CaimError(f"The config '{path_or_dict}' must be a JSON object ({{\"key\": value, ...}}).")
+            raise CaimError(_("The config '{path}' must be a JSON object ({{\"key\": value, ...}}).").format(
+                path=path_or_dict))
     user.pop("command", None)  # the command line a run recorded in its OUT/config.json
     user.pop("resumed_by", None)  # (and those that resumed it, in its weights files' configs)
     unknown = set(user) - set(DEFAULTS)
     if unknown:
-        raise CaimError(f"Unknown config keys: {', '.join(sorted(unknown))}. "
-                        f"Known keys: {', '.join(sorted(DEFAULTS))}.")
+        raise CaimError(_("Unknown config keys: {keys}. Known keys: {known}.").format(
+            keys=", ".join(sorted(unknown)), known=", ".join(sorted(DEFAULTS))))
     cfg = expand_paths(_merged(user))
     check_config(cfg)
     return cfg
 
 
-_ENV_NOTE = (" (environment variables such as $HOME are not expanded in a config's paths: write the path out, "
-             "or start it with ~ for your home folder)")
+_ENV_NOTE = N_(" (environment variables such as $HOME are not expanded in a config's paths: write the path out, "
+                "or start it with ~ for your home folder)")
+
+_LR_SCHEDULE_REFUSAL = N_("Config: lr_schedule must be null, 'constant' or 'cosine', not {value!r}.")
+
+
+def _env_note(path):
+    """The note on environment variables for a path with a '$' in it ('' otherwise), in the run's language."""
+    return translated(_ENV_NOTE) if isinstance(path, str) and "$" in path else ""
 
 
 def expand_paths(cfg):
@@ -198,7 +209,7 @@ def check_config(cfg):
     from model_core.errors import CaimError
 
     def bad(key, what):
-        raise CaimError(f"Config: {key} {what}.")
+        raise CaimError(_("Config: {key} {what}.").format(key=key, what=what))
 
     for key, low in list(_INTS.items()) + list(_OPTIONAL_INTS.items()):
         v = cfg.get(key)
@@ -206,34 +217,35 @@ def check_config(cfg):
             continue
         # (JSON's Infinity and NaN, which Python reads, are no whole numbers: int(inf) raised OverflowError)
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or float(v) != int(v):
-            bad(key, f"must be a whole number, not {v!r}")
+            bad(key, _("must be a whole number, not {value!r}").format(value=v))
         if int(v) < low:
-            bad(key, f"must be at least {low}, not {v!r}")
+            bad(key, _("must be at least {low}, not {value!r}").format(low=low, value=v))
         cfg[key] = int(v)
     for key, (low, inclusive) in _FLOATS.items():
         v = cfg.get(key)
         # (Infinity too: an infinite lr or edge_weight trained to a NaN loss, saved as best.pt)
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or not (
                 v >= low if inclusive else v > low):
-            bad(key, f"must be a number {'>=' if inclusive else '>'} {low:g}, not {v!r}")
+            bad(key, _("must be a number {relation} {low:g}, not {value!r}").format(
+                relation=">=" if inclusive else ">", low=low, value=v))
     if cfg["lr_min_ratio"] > 1:
-        bad("lr_min_ratio", f"must be between 0 and 1, not {cfg['lr_min_ratio']!r}")
+        bad("lr_min_ratio", _("must be between 0 and 1, not {value!r}").format(value=cfg["lr_min_ratio"]))
     for key in ("grad_clip", "ema"):
         v = cfg.get(key)
         if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0
                               or (key == "ema" and v >= 1)):
-            bad(key, "must be null or " + ("between 0 and 1 (e.g. 0.998)" if key == "ema" else "a number > 0")
-                + f", not {v!r}")
+            bad(key, (_("must be null or between 0 and 1 (e.g. 0.998), not {value!r}") if key == "ema" else
+                      _("must be null or a number > 0, not {value!r}")).format(value=v))
     if not cfg["t_min"] <= cfg["t_max"]:
-        raise CaimError("Config: need 2 <= t_min <= t_max.")
+        raise CaimError(_("Config: need 2 <= t_min <= t_max."))
     if cfg["select"] not in ("raw", "calibrated"):
-        raise CaimError(f"Config: select must be 'raw' or 'calibrated', not {cfg['select']!r}.")
+        raise CaimError(_("Config: select must be 'raw' or 'calibrated', not {value!r}.").format(value=cfg["select"]))
     if cfg.get("lr_schedule") not in (None, "constant", "cosine"):
-        raise CaimError(f"Config: lr_schedule must be null, 'constant' or 'cosine', not {cfg['lr_schedule']!r}.")
+        raise CaimError(translated(_LR_SCHEDULE_REFUSAL).format(value=cfg["lr_schedule"]))
     if not isinstance(cfg.get("out"), str) or not cfg["out"].strip():
-        bad("out", f"must name an output folder, not {cfg.get('out')!r}")
+        bad("out", _("must name an output folder, not {value!r}").format(value=cfg.get("out")))
     if cfg.get("init") is not None and not isinstance(cfg["init"], str):
-        bad("init", f"must be null or the path of a weights file, not {cfg['init']!r}")
+        bad("init", _("must be null or the path of a weights file, not {value!r}").format(value=cfg["init"]))
     device = cfg.get("device")
     if device not in (None, "auto"):
         import torch
@@ -241,25 +253,27 @@ def check_config(cfg):
         try:
             dev = torch.device(str(device))
         except RuntimeError:
-            bad("device", f"must be auto, cpu or cuda:N, not {device!r}")
+            bad("device", _("must be auto, cpu or cuda:N, not {value!r}").format(value=device))
         if dev.type not in ("cpu", "cuda"):
-            bad("device", f"must be auto, cpu or cuda:N, not {device!r}")
+            bad("device", _("must be auto, cpu or cuda:N, not {value!r}").format(value=device))
 
     from model_core.models import model_class
 
     cls = model_class(cfg["model"])  # an unknown name fails here with the list of models
     wraps = getattr(cls, "wraps", None)
     if wraps or not getattr(cls, "needs_weights", True):
-        raise CaimError(f"Config: the '{cfg['model']}' method has nothing to train"
-                        + (f"; train '{wraps}' weights, which it then runs." if wraps else " (a classical method)."))
+        raise CaimError((_("Config: the '{model}' method has nothing to train; train '{wraps}' weights, which it then "
+                           "runs.") if wraps else _("Config: the '{model}' method has nothing to train (a classical "
+                                                    "method).")).format(model=cfg["model"], wraps=wraps))
     presets = getattr(cls, "PRESETS", {"default": {}})
     if (cfg.get("preset") or "default") not in presets:
-        bad("preset", f"{cfg['preset']!r} is not a preset of {cfg['model']}; choose one of {', '.join(presets)}")
+        bad("preset", _("{value!r} is not a preset of {model}; choose one of {presets}").format(
+            value=cfg["preset"], model=cfg["model"], presets=", ".join(presets)))
     if not isinstance(cfg.get("model_config"), dict):
-        bad("model_config", f"must be an object of model options, not {cfg['model_config']!r}")
+        bad("model_config", _("must be an object of model options, not {value!r}").format(value=cfg["model_config"]))
     _check_model_config(cls, cfg["model_config"], bad)
     if not isinstance(cfg.get("deepcl"), dict):
-        bad("deepcl", f"must be an object of DeepCL options, not {cfg['deepcl']!r}")
+        bad("deepcl", _("must be an object of DeepCL options, not {value!r}").format(value=cfg["deepcl"]))
     import inspect
 
     from model_core.losses import deepcl_loss
@@ -269,45 +283,47 @@ def check_config(cfg):
     known = [k for k in inspect.signature(deepcl_loss).parameters if k not in ("embeddings", "moment_target")]
     unknown = sorted(set(cfg["deepcl"]) - set(known))
     if unknown:
-        bad("deepcl", f"has key(s) {', '.join(unknown)} that DeepCL does not know; known keys: {', '.join(known)}")
+        bad("deepcl", _("has key(s) {keys} that DeepCL does not know; known keys: {known}").format(
+            keys=", ".join(unknown), known=", ".join(known)))
     for key, v in cfg["deepcl"].items():
         if isinstance(v, bool) or not isinstance(v, (int, float)):
-            bad(f"deepcl.{key}", f"must be a number, not {v!r}")
+            bad(f"deepcl.{key}", _("must be a number, not {value!r}").format(value=v))
 
     data = cfg.get("data")
     if not isinstance(data, dict):
-        bad("data", f"must be an object such as {{\"kind\": \"generic\", \"root\": \"FOLDER\"}}, not {data!r}")
+        bad("data", _("must be an object such as {{\"kind\": \"generic\", \"root\": \"FOLDER\"}}, not {value!r}").format(
+            value=data))
     from model_core.datasets import KINDS
 
     kind = data.get("kind", "semisynthetic")
     kinds = ("semisynthetic",) + tuple(k for k in KINDS if k != "taizhou")
     if kind == "taizhou":
-        raise CaimError("Config: data kind 'taizhou' is the model card's real-label test pair and is not a "
-                        "training kind (weights trained on it could no longer be judged on it). For a pair of "
-                        "your own, use kind 'generic' or 'pairs'.")
+        raise CaimError(_("Config: data kind 'taizhou' is the model card's real-label test pair and is not a "
+                          "training kind (weights trained on it could no longer be judged on it). For a pair of "
+                          "your own, use kind 'generic' or 'pairs'."))
     if kind not in kinds:
-        bad("data.kind", f"{kind!r} is unknown; choose one of {', '.join(kinds)}")
+        bad("data.kind", _("{value!r} is unknown; choose one of {kinds}").format(value=kind, kinds=", ".join(kinds)))
     known = _data_keys(kind)
     unknown = sorted(set(data) - set(known) - {"kind"})
     if unknown:
-        bad("data", f"has key(s) {', '.join(unknown)} that data kind '{kind}' does not know; known keys: "
-            f"{', '.join(known)}")
+        bad("data", _("has key(s) {keys} that data kind '{kind}' does not know; known keys: {known}").format(
+            keys=", ".join(unknown), kind=kind, known=", ".join(known)))
     if kind != "semisynthetic":
         for key in ("root", "val_root"):
             v = data.get(key)
             if key == "root" and not v:
-                bad("data.root", f"must name the folder of the {kind} data")
+                bad("data.root", _("must name the folder of the {kind} data").format(kind=kind))
             if v is not None and (not isinstance(v, str) or not os.path.isdir(v)):
-                bad(f"data.{key}", f"{v!r} is not a folder" + _ENV_NOTE * (isinstance(v, str) and "$" in v))
+                bad(f"data.{key}", _("{value!r} is not a folder").format(value=v) + _env_note(v))
     _check_data_values(kind, data, bad)
     bands = data.get("bands")
     if bands is not None and (not isinstance(bands, list) or len(bands) != 4
                               or not all(isinstance(b, int) and not isinstance(b, bool) and b >= 1 for b in bands)):
-        bad("data.bands", f"must be a list of 4 band numbers (1-based, in R, G, B, NIR order), e.g. [3, 2, 1, 4], "
-            f"not {bands!r}")
+        bad("data.bands", _("must be a list of 4 band numbers (1-based, in R, G, B, NIR order), e.g. [3, 2, 1, 4], "
+                            "not {value!r}").format(value=bands))
     if getattr(cls, "max_dates", None) == 2 and kind not in ("pairs", "oscd") and cfg["t_max"] > 2:
-        raise CaimError(f"Config: {cfg['model']} compares exactly 2 dates: set t_min and t_max to 2 "
-                        f"(or train on a kind of pairs: pairs, oscd).")
+        raise CaimError(_("Config: {model} compares exactly 2 dates: set t_min and t_max to 2 "
+                          "(or train on a kind of pairs: pairs, oscd).").format(model=cfg["model"]))
 
 
 def _check_data_values(kind, data, bad):
@@ -322,26 +338,28 @@ def _check_data_values(kind, data, bad):
         for key, v in data.items():
             if key.endswith("_prob") and (isinstance(v, bool) or not isinstance(v, (int, float))
                                           or not 0 <= v <= 1):
-                bad(f"data.{key}", f"must be a share between 0 and 1, not {v!r}")
+                bad(f"data.{key}", _("must be a share between 0 and 1, not {value!r}").format(value=v))
         if "sources" in data and data["sources"] is not None and not (
                 isinstance(data["sources"], list) and data["sources"]
                 and all(isinstance(x, str) for x in data["sources"])):
-            bad("data.sources", f"must be a list of source names, e.g. [\"naip\", \"landsat\"], not {data['sources']!r}")
+            bad("data.sources", _("must be a list of source names, e.g. [\"naip\", \"landsat\"], not {value!r}").format(
+                value=data["sources"]))
     else:
         if data.get("t") is not None and not whole(data["t"], 2):
-            bad("data.t", f"must be null (every date) or a whole number of dates of at least 2, not {data['t']!r}")
+            bad("data.t", _("must be null (every date) or a whole number of dates of at least 2, not {value!r}").format(
+                value=data["t"]))
         if data.get("cache") is not None and not whole(data["cache"], 1):
-            bad("data.cache", f"must be a whole number of tiles of at least 1, not {data['cache']!r}")
+            bad("data.cache", _("must be a whole number of tiles of at least 1, not {value!r}").format(value=data["cache"]))
         for key in ("split", "val_split"):
             v = data.get(key)
             if v is not None and kind not in ("pairs", "oscd"):
                 folder = "val_root" if key == "val_split" else "root"
-                bad(f"data.{key}", f"applies to the pairs and oscd kinds; for {kind}, point data.{folder} at the "
-                    "split's folder")
+                bad(f"data.{key}", _("applies to the pairs and oscd kinds; for {kind}, point data.{folder} at the "
+                                     "split's folder").format(kind=kind, folder=folder))
             if v is not None and (not isinstance(v, str) or not v.strip()):
-                bad(f"data.{key}", f"must name a split, e.g. \"train\", not {v!r}")
+                bad(f"data.{key}", _("must name a split, e.g. \"train\", not {value!r}").format(value=v))
     if "scene_stats" in data and not isinstance(data["scene_stats"], bool):
-        bad("data.scene_stats", f"must be true or false, not {data['scene_stats']!r}")
+        bad("data.scene_stats", _("must be true or false, not {value!r}").format(value=data["scene_stats"]))
 
 
 def _check_model_config(cls, options, bad):
@@ -354,8 +372,8 @@ def _check_model_config(cls, options, bad):
               if k not in ("self", "in_channels") and p.default is not inspect.Parameter.empty}
     unknown = sorted(set(options) - set(params))
     if unknown:
-        bad("model_config", f"has key(s) {', '.join(unknown)} that {cls.__name__} does not take; known keys: "
-            f"{', '.join(params)}")
+        bad("model_config", _("has key(s) {keys} that {model} does not take; known keys: {known}").format(
+            keys=", ".join(unknown), model=cls.__name__, known=", ".join(params)))
 
     def size(v):
         return isinstance(v, int) and not isinstance(v, bool) and v >= 1
@@ -363,11 +381,12 @@ def _check_model_config(cls, options, bad):
     for key, v in options.items():
         default = params[key]
         if isinstance(default, int) and not isinstance(default, bool) and not size(v):
-            bad(f"model_config.{key}", f"must be a whole number of at least 1, not {v!r}")
+            bad(f"model_config.{key}", _("must be a whole number of at least 1, not {value!r}").format(value=v))
         if isinstance(default, (tuple, list)) and not (isinstance(v, list) and len(v) == len(default)
                                                          and all(size(x) for x in v)):
-            bad(f"model_config.{key}", f"must be a list of {len(default)} whole numbers of at least 1 (the default is "
-                f"{list(default)}), not {v!r}")
+            bad(f"model_config.{key}", _("must be a list of {n} whole numbers of at least 1 (the default is "
+                                         "{default}), not {value!r}").format(n=len(default), default=list(default),
+                                                                              value=v))
 
 
 def pick_device(name):
@@ -465,7 +484,7 @@ def batches_by_t(samples, device, batch=8):
     by_t = {}
     for i, s in enumerate(samples):
         by_t.setdefault(s["values"].shape[0], []).append(i)
-    for _, idx in sorted(by_t.items()):
+    for _unused, idx in sorted(by_t.items()):
         for j in range(0, len(idx), batch):
             chunk = idx[j:j + batch]
             keys = [k for k in ("values", "valid", "moment", "center", "scale") if k in samples[chunk[0]]]
@@ -508,7 +527,7 @@ def _lr_schedule(cfg, steps_per_epoch):
     if kind not in (None, "constant", "cosine"):
         from model_core.errors import CaimError
 
-        raise CaimError(f"Config: lr_schedule must be null, 'constant' or 'cosine', not {kind!r}.")
+        raise CaimError(translated(_LR_SCHEDULE_REFUSAL).format(value=kind))
     floor = base * float(cfg.get("lr_min_ratio", 0.05))
 
     def lr_at(g):
@@ -531,7 +550,7 @@ class _Ema:
         if not 0.0 < decay < 1.0:
             from model_core.errors import CaimError
 
-            raise CaimError(f"Config: ema must be between 0 and 1 (e.g. 0.998), not {decay}.")
+            raise CaimError(_("Config: ema must be between 0 and 1 (e.g. 0.998), not {value}.").format(value=decay))
         self.decay = decay
         self.model = copy.deepcopy(model)
         for p in self.model.parameters():
@@ -556,7 +575,7 @@ def _describe_run(out):
     try:
         with open(os.path.join(out, "history.json"), encoding="utf-8") as f:
             n = len(json.load(f).get("epochs", []))
-        return f"{n} epoch{'s' if n != 1 else ''} trained"
+        return (_("{n} epoch trained") if n == 1 else _("{n} epochs trained")).format(n=n)
     except (OSError, ValueError, AttributeError):
         return ""
 
@@ -591,60 +610,64 @@ def train(cfg, resume=False, log=None, overwrite=False):
     # here, not in check_config: a file trained on a GPU is still calibrated from its config on a CPU
     if device.type == "cuda" and (not torch.cuda.is_available()
                                   or (device.index or 0) >= torch.cuda.device_count()):
-        raise CaimError(f"Config: device is {cfg['device']!r}, but torch sees no such CUDA GPU here; use auto "
-                        "or cpu.")
+        raise CaimError(_("Config: device is {device!r}, but torch sees no such CUDA GPU here; use auto "
+                          "or cpu.").format(device=cfg["device"]))
     out = cfg["out"]
     last_path, state_path = os.path.join(out, "last.pt"), os.path.join(out, "state.pt")
     run_files = [os.path.join(out, n) for n in ("last.pt", "state.pt", "best.pt", "history.json")]
     if os.path.exists(out) and not os.path.isdir(out):
-        raise CaimError(f"The output folder '{out}' is a file. Give another --out.")
+        raise CaimError(_("The output folder '{out}' is a file. Give another --out.").format(out=out))
     existing = [f for f in run_files if os.path.exists(f)]
     if not resume and existing and not overwrite and not os.path.exists(state_path):
         # (a run of an earlier version stopped between its first checkpoint's files: --resume needs state.pt)
-        raise CaimError(f"'{out}' holds the files of a training run stopped before its first checkpoint was "
-                        f"complete ({', '.join(os.path.basename(f) for f in existing)}; no state.pt): there is "
-                        "nothing to resume. Replace it with --overwrite, or train into another folder (--out).")
+        raise CaimError(_("'{out}' holds the files of a training run stopped before its first checkpoint was "
+                          "complete ({files}; no state.pt): there is nothing to resume. Replace it with --overwrite, "
+                          "or train into another folder (--out).").format(
+            out=out, files=", ".join(os.path.basename(f) for f in existing)))
     if not resume and existing and not overwrite:
         done = _describe_run(out)
-        raise CaimError(f"'{out}' already holds a training run ({done + ', ' if done else ''}"
-                        f"{', '.join(os.path.basename(f) for f in existing)}). Continue it with --resume, train "
-                        "into another folder (--out), or replace it with --overwrite.")
+        raise CaimError(_("'{out}' already holds a training run ({files}). Continue it with --resume, train "
+                          "into another folder (--out), or replace it with --overwrite.").format(
+            out=out, files=(done + ", " if done else "") + ", ".join(os.path.basename(f) for f in existing)))
     if not resume and not existing and not overwrite and os.path.isfile(os.path.join(out, "config.json")):
         # the run writes OUT/config.json (and removes it when stopped before its first checkpoint): a
         # config.json without a run is the user's, often the very config being run
         names = ", ".join(os.path.basename(f) for f in run_files)
-        raise CaimError(f"'{out}' holds a config.json that is not a training run's (no {names}); the run would "
-                        "replace it with its own record. Train into another folder (--out), or replace it with "
-                        "--overwrite.")
+        raise CaimError(_("'{out}' holds a config.json that is not a training run's (no {names}); the run would "
+                          "replace it with its own record. Train into another folder (--out), or replace it with "
+                          "--overwrite.").format(out=out, names=names))
     seed = int(cfg["seed"])
     torch.manual_seed(seed)
     try:
         model = build_model(cfg["model"], in_channels=4, preset=cfg["preset"], **cfg["model_config"])
     except (TypeError, ValueError, RuntimeError, AssertionError) as exc:  # sizes that do not fit each other
-        raise CaimError(f"Config: model_config {json.dumps(cfg['model_config'])} does not fit {cfg['model']} "
-                        f"(preset {cfg['preset']!r}): {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}."
-                        ) from None
+        raise CaimError(_("Config: model_config {options} does not fit {model} (preset {preset!r}): {reason}.").format(
+            options=json.dumps(cfg["model_config"]), model=cfg["model"], preset=cfg["preset"],
+            reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)) from None
     model.to(device)
     opt = torch.optim.Adam(model.parameters(), lr=float(cfg["lr"]),
                            weight_decay=float(cfg["weight_decay"]))
     if cfg.get("init") and not resume:
         if not os.path.isfile(cfg["init"]):  # the weights loader's advice ("leave it empty") is detect's
-            raise CaimError(f"Config: init {cfg['init']!r} is not a file" + _ENV_NOTE * ("$" in cfg["init"])
-                            + ": give an existing .pt weights file to start from, or null (no --init) to train "
-                            "from scratch.")
+            raise CaimError(_("Config: init {path!r} is not a file{note}: give an existing .pt weights file to start "
+                              "from, or null (no --init) to train from scratch.").format(
+                path=cfg["init"], note=_env_note(cfg["init"])))
         init = wio.read(cfg["init"])
         if init["arch"] != model.arch:
             bundled = wio.default_weights(model.arch)
-            raise CaimError(f"init weights '{cfg['init']}' are for '{init['arch']}', not '{model.arch}' (the config's "
-                            f"model): start from a {model.arch} file"
-                            + (f" (the bundled '{os.path.basename(bundled)}', say)" if bundled else "")
-                            + f", or set \"model\": \"{init['arch']}\" to fine-tune that one.")
+            raise CaimError((_("init weights '{path}' are for '{arch}', not '{model}' (the config's model): start "
+                               "from a {model} file (the bundled '{bundled}', say), or set \"model\": \"{arch}\" to "
+                               "fine-tune that one.") if bundled else
+                             _("init weights '{path}' are for '{arch}', not '{model}' (the config's model): start "
+                               "from a {model} file, or set \"model\": \"{arch}\" to fine-tune that one.")).format(
+                path=cfg["init"], arch=init["arch"], model=model.arch,
+                bundled=os.path.basename(bundled) if bundled else ""))
         try:
             model.load_state_dict(init["state_dict"])
         except RuntimeError:
-            raise CaimError(f"init weights '{cfg['init']}' are a {init['arch']} of another size than the "
-                            f"config's (preset {cfg['preset']!r}, model_config {cfg['model_config']}): start "
-                            "from a file of the same preset.") from None
+            raise CaimError(_("init weights '{path}' are a {arch} of another size than the config's (preset "
+                              "{preset!r}, model_config {options}): start from a file of the same preset.").format(
+                path=cfg["init"], arch=init["arch"], preset=cfg["preset"], options=cfg["model_config"])) from None
         init_record = _init_provenance(cfg["init"], init.get("meta"))
         init_bias = (init.get("calibration") or {}).get("no_change_bias")
     else:
@@ -653,8 +676,8 @@ def train(cfg, resume=False, log=None, overwrite=False):
     state = payload = None
     if resume:
         if not (os.path.isfile(last_path) and os.path.isfile(state_path)):
-            raise CaimError(f"Cannot resume: '{last_path}' or '{state_path}' is missing. "
-                            "Start without --resume.")
+            raise CaimError(_("Cannot resume: '{last}' or '{state}' is missing. Start without --resume.").format(
+                last=last_path, state=state_path))
         payload = wio.read(last_path)
         meta = payload.get("meta") or {}
         try:
@@ -664,10 +687,10 @@ def train(cfg, resume=False, log=None, overwrite=False):
         stored = stored if isinstance(stored, dict) else {}
         changes = _config_changes(stored, cfg)
         if changes:
-            raise CaimError(f"Cannot resume the run in '{out}' with another config; it differs in: "
-                            + "; ".join(changes) + ". A resumed run may change only epochs, lr, threads and "
-                            f"device. Resume with the run's own config ('{os.path.join(out, 'config.json')}'), "
-                            "or start a new run into another --out.")
+            raise CaimError(_("Cannot resume the run in '{out}' with another config; it differs in: {changes}. A "
+                              "resumed run may change only epochs, lr, threads and device. Resume with the run's own "
+                              "config ('{config}'), or start a new run into another --out.").format(
+                out=out, changes="; ".join(changes), config=os.path.join(out, "config.json")))
         # the start file's record as the run's first part wrote it (the file may have changed since)
         init_record = meta.get("init_provenance")
         if init_record is None and cfg.get("init") and os.path.isfile(cfg["init"]):  # a run from before it
@@ -678,30 +701,34 @@ def train(cfg, resume=False, log=None, overwrite=False):
         try:
             state = wio.load_tensors(torch, state_path)
         except Exception as exc:  # truncated or not a state file
-            raise CaimError(f"Cannot resume: '{state_path}' cannot be read ({type(exc).__name__}). Start "
-                            "again into another --out (or with --overwrite).") from None
+            raise CaimError(_("Cannot resume: '{state}' cannot be read ({error}). Start again into another --out "
+                              "(or with --overwrite).").format(state=state_path, error=type(exc).__name__)) from None
         if not isinstance(state, dict) or not {"epoch", "optimizer", "history", "best"} <= set(state):
-            raise CaimError(f"Cannot resume: '{state_path}' is not a training state written by this trainer.")
+            raise CaimError(_("Cannot resume: '{state}' is not a training state written by this trainer.").format(
+                state=state_path))
         if "model" not in state and int(meta.get("epoch", -1)) != int(state["epoch"]) + 1:
             # a state from before the self-contained one: its weights are last.pt's, which must be its epoch's
-            raise CaimError(f"Cannot resume: '{last_path}' (epoch {meta.get('epoch')}) and '{state_path}' "
-                            f"(epoch {int(state['epoch']) + 1}) are from different epochs (the run was stopped "
-                            "while saving). Start again into another --out.")
+            raise CaimError(_("Cannot resume: '{last}' (epoch {last_epoch}) and '{state}' (epoch {state_epoch}) are "
+                              "from different epochs (the run was stopped while saving). Start again into another "
+                              "--out.").format(last=last_path, last_epoch=meta.get("epoch"), state=state_path,
+                                               state_epoch=int(state["epoch"]) + 1))
         try:
             model.load_state_dict(state.get("model") or state.get("raw_model") or payload["state_dict"])
             opt.load_state_dict(state["optimizer"])
         except (RuntimeError, ValueError, KeyError):
-            raise CaimError(f"Cannot resume: the checkpoint in '{out}' does not fit the config's model "
-                            f"({cfg['model']}, preset {cfg['preset']!r}).") from None
+            raise CaimError(_("Cannot resume: the checkpoint in '{out}' does not fit the config's model "
+                              "({model}, preset {preset!r}).").format(out=out, model=cfg["model"],
+                                                                      preset=cfg["preset"])) from None
         for group in opt.param_groups:  # the config's (or --lr's) rate applies from here on
             group["lr"] = float(cfg["lr"])
         history = json.loads(state["history"])
         best = float(state["best"])
         start_epoch = int(state["epoch"]) + 1
         if start_epoch >= int(cfg["epochs"]):
-            raise CaimError(f"The run in '{out}' has finished its {start_epoch} epochs. To train on, raise "
-                            f"the number of epochs: --resume --epochs {start_epoch + 5}, say.")
-        log(f"resumed from {state_path} at epoch {start_epoch + 1}")
+            raise CaimError(_("The run in '{out}' has finished its {epochs} epochs. To train on, raise the number "
+                              "of epochs: --resume --epochs {more}, say.").format(out=out, epochs=start_epoch,
+                                                                                  more=start_epoch + 5))
+        log(_("resumed from {state} at epoch {epoch}").format(state=state_path, epoch=start_epoch + 1))
         if stored.get("command") and cfg.get("command"):
             # the weights files record the run's first command and every resume's after it (they recorded the
             # last resume's alone, so `weights FILE` showed "--resume --epochs 8" as how the file was trained)
@@ -711,52 +738,57 @@ def train(cfg, resume=False, log=None, overwrite=False):
     mult = int(getattr(model, "multiple", 1) or 1)
     if int(cfg["patch"]) % mult:  # the first step stopped with the model's "height and width must be multiples"
         near = sorted({max(mult, int(cfg["patch"]) // mult * mult), -(-int(cfg["patch"]) // mult) * mult})
-        raise CaimError(f"Config: patch must be a multiple of {mult} for {cfg['model']} (preset {cfg['preset']!r}), "
-                        f"not {cfg['patch']}; e.g. {' or '.join(map(str, near))}.")
+        raise CaimError(_("Config: patch must be a multiple of {multiple} for {model} (preset {preset!r}), not "
+                          "{patch}; e.g. {sizes}.").format(multiple=mult, model=cfg["model"], preset=cfg["preset"],
+                                                          patch=cfg["patch"], sizes=_("{a} or {b}").format(
+                                                              a=near[0], b=near[1]) if len(near) > 1 else near[0]))
     ema = None
     if cfg.get("ema"):
         ema = _Ema(model, float(cfg["ema"]))
         if resume:
             ema.model.load_state_dict(state.get("ema_model") or payload["state_dict"])
 
-    log(f"device {device}; model {cfg['model']} ({sum(p.numel() for p in model.parameters())} "
-        f"parameters); building validation set")
+    log(_("device {device}; model {model} ({n} parameters); building validation set").format(
+        device=device, model=cfg["model"], n=sum(p.numel() for p in model.parameters())))
     data = cfg["data"]
     kind = data.get("kind", "semisynthetic")
     try:
         train_src = _Source(cfg, "train")
         val = validation_samples(cfg)
     except (ValueError, OSError) as exc:
-        where = f" at '{data.get('root')}'" if data.get("root") else ""
-        raise CaimError(f"Training data ({kind}{where}): {exc}") from None
+        raise CaimError((_("Training data ({kind} at '{root}'): {exc}") if data.get("root") else
+                         _("Training data ({kind}): {exc}")).format(kind=kind, root=data.get("root"), exc=exc)) from None
     from model_core.provenance import held_out
 
     if kind != "semisynthetic" and not held_out(data):
-        what = ("no val_split" if kind in ("pairs", "oscd") else
-                "no val_root" if not data.get("val_root") else "a val_root that is root, or inside it or around it,")
-        log(f"warning: {what} in the config's data: the validation patches come from the training series "
-            "themselves, so best.pt is chosen on pixels it was trained on. Give held-out series for an honest "
-            "choice.")
+        what = (_("no val_split") if kind in ("pairs", "oscd") else
+                _("no val_root") if not data.get("val_root") else
+                _("a val_root that is root, or inside it or around it,"))
+        log(_("warning: {what} in the config's data: the validation patches come from the training series "
+              "themselves, so best.pt is chosen on pixels it was trained on. Give held-out series for an honest "
+              "choice.").format(what=what))
     labelled = sum(int((np.asarray(smp["moment"]) != 255).sum()) for smp in val)
     if labelled == 0:
-        raise CaimError(f"The {len(val)} validation patches have no labelled pixel (every label is 255, "
-                        "unlabelled): no epoch could be judged. Give validation series with labels (val_root), "
-                        "or larger patches (patch).")
+        raise CaimError(_("The {n} validation patches have no labelled pixel (every label is 255, unlabelled): no "
+                          "epoch could be judged. Give validation series with labels (val_root), or larger patches "
+                          "(patch).").format(n=len(val)))
     t_have = sorted({smp["values"].shape[0] for smp in val})
     if t_have and (t_have[-1] < int(cfg["t_min"]) or t_have[0] > int(cfg["t_max"])):
-        log(f"note: the series have {', '.join(map(str, t_have))} dates; t_min..t_max "
-            f"{cfg['t_min']}..{cfg['t_max']} cannot apply (a moment label fixes a series' dates), so the batches "
-            "have the series' own dates.")
+        log(_("note: the series have {dates} dates; t_min..t_max {t_min}..{t_max} cannot apply (a moment label fixes "
+              "a series' dates), so the batches have the series' own dates.").format(
+            dates=", ".join(map(str, t_have)), t_min=cfg["t_min"], t_max=cfg["t_max"]))
     base_summary = score_samples(val, baseline_on_samples(val)).summary()
-    log("validation baseline (CVA): " + _summary_line(base_summary))
+    log(_("validation baseline (CVA): {summary}").format(summary=_summary_line(base_summary)))
     if init_record is not None and not resume:  # a fine-tune: what its epochs have to beat
         from model_core import calibrate
 
         bias = float(init_bias or 0.0)
         area, moment, start = calibrate.score(val, calibrate.collect(model, val, device), bias)
-        log(f"validation of the starting weights ({os.path.basename(cfg['init'])}"
-            + (f", with their no-change bias {bias:+.2f}" if bias else "") + "): "
-            + _summary_line({"area": area, "moment": moment}) + f"; score {start:.4f}")
+        log((_("validation of the starting weights ({name}, with their no-change bias {bias:+.2f}): {summary}; "
+               "score {score:.4f}") if bias else
+             _("validation of the starting weights ({name}): {summary}; score {score:.4f}")).format(
+            name=os.path.basename(cfg["init"]), bias=bias, summary=_summary_line({"area": area, "moment": moment}),
+            score=start))
 
     created = make_folders(out)
     config_path = os.path.join(out, "config.json")
@@ -774,10 +806,10 @@ def train(cfg, resume=False, log=None, overwrite=False):
         history = _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, start_epoch, device,
                           init_record, log, saved, stale=existing if overwrite and not resume else [])
         if init_bias:  # a fine-tune's checkpoints carry no calibration: the starting file's is not theirs
-            log(f"note: the starting weights carry a no-change bias of {init_bias:+.2f} (their calibration); "
-                "best.pt and last.pt carry none. Calibrate the file you will use on your validation data: "
-                f"python -m model_core calibrate --weights {os.path.join(out, 'best.pt')} --out CALIBRATED.pt "
-                f"--config {config_path}")
+            log(_("note: the starting weights carry a no-change bias of {bias:+.2f} (their calibration); best.pt and "
+                  "last.pt carry none. Calibrate the file you will use on your validation data: {command}").format(
+                bias=init_bias, command=f"python -m model_core calibrate --weights {os.path.join(out, 'best.pt')} "
+                                        f"--out CALIBRATED.pt --config {config_path}"))
         return history
     except BaseException:
         if not saved[0]:  # stopped before its first checkpoint was complete: leave nothing behind
@@ -794,11 +826,12 @@ def _not_finite(value, epoch, step, t, out, saved):
     kept, what to change."""
     from model_core.errors import CaimError
 
-    kept = (f"The checkpoints of the last finished epoch are kept in '{out}': continue with --resume and a lower "
-            "--lr." if saved else "No epoch had finished; nothing was kept.")
-    return CaimError(f"Training stopped at epoch {epoch + 1}, step {step + 1} (T = {t}): the loss is {value} "
-                     f"(not a number the weights can learn from). {kept} Lower lr, set grad_clip (e.g. 1.0), or "
-                     "check the data's values (a band of NaN or huge numbers) and labels.")
+    kept = (_("The checkpoints of the last finished epoch are kept in '{out}': continue with --resume and a lower "
+              "--lr.").format(out=out) if saved else _("No epoch had finished; nothing was kept."))
+    return CaimError(_("Training stopped at epoch {epoch}, step {step} (T = {t}): the loss is {value} (not a number the "
+                       "weights can learn from). {kept} Lower lr, set grad_clip (e.g. 1.0), or check the data's values "
+                       "(a band of NaN or huge numbers) and labels.").format(
+        epoch=epoch + 1, step=step + 1, t=t, value=value, kept=kept))
 
 
 CHECKPOINT_PREFIX = ".caim-checkpoint-"  # the hidden folder a checkpoint is written in (model_core.staging)
@@ -829,7 +862,7 @@ def _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, s
         rng = np.random.default_rng([seed, epoch])
         torch.manual_seed(seed * 100003 + epoch)
         model.train()
-        bar = Progress(steps, f"epoch {epoch + 1}/{cfg['epochs']}")
+        bar = Progress(steps, _("epoch {epoch}/{epochs}").format(epoch=epoch + 1, epochs=cfg["epochs"]))
         run_loss, t0 = 0.0, time.time()
         for step in range(steps):
             t = int(rng.integers(t_lo, t_hi + 1))
@@ -857,10 +890,10 @@ def _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, s
             if ema is not None:
                 ema.update(model)
             run_loss += float(loss.detach())
-            bar.update(step + 1, f"loss {run_loss / (step + 1):.4f} T={t}")
+            bar.update(step + 1, _("loss {loss:.4f} T={t}").format(loss=run_loss / (step + 1), t=t))
         judged = model if ema is None else ema.model
         logps = calibrate.collect(judged, val, device)
-        area0, moment0, _ = calibrate.score(val, logps, 0.0)  # the network as is (bias 0)
+        area0, moment0, _unused = calibrate.score(val, logps, 0.0)  # the network as is (bias 0)
         summ = {"area": area0, "moment": moment0}
         score = float(0.5 * (summ["area"]["kappa"] + summ["moment"]["kappa"]))
         rec = {"epoch": epoch + 1, "loss": run_loss / max(steps, 1), "seconds": time.time() - t0,
@@ -915,10 +948,11 @@ def _epochs(cfg, model, opt, ema, train_src, val, base_summary, history, best, s
             for name in names:
                 os.replace(os.path.join(scratch, name), os.path.join(out, name))
         saved[0] = True
-        cal = (f"; calibrated (b {rec['calibrated']['bias']:+.2f}) score {score:.4f}"
+        cal = (_("; calibrated (b {bias:+.2f}) score {score:.4f}").format(bias=rec["calibrated"]["bias"], score=score)
                if "calibrated" in rec else "")
-        log(f"epoch {epoch + 1}: loss {rec['loss']:.4f}; val {_summary_line(summ)}{cal}"
-            f"{'  * best' if improved else ''}")
+        log(_("epoch {epoch}: loss {loss:.4f}; val {summary}{calibrated}{best}").format(
+            epoch=epoch + 1, loss=rec["loss"], summary=_summary_line(summ), calibrated=cal,
+            best=_("  * best") if improved else ""))
     return history
 
 
@@ -958,11 +992,14 @@ def _check_run_folder_of_config(config_path, cfg, args):
         return
     if os.path.realpath(folder) == os.path.realpath(cfg["out"]):
         return
-    what = ("continue the run in" if args.resume else "replace the run in" if args.overwrite else "train into")
-    raise CaimError(f"'{config_path}' is the config of the training run in '{folder}', but its out is "
-                    f"'{cfg['out']}' (the run folder was copied or moved): this command would {what} '{cfg['out']}', "
-                    f"not '{folder}'. Give --out {shlex.quote(folder)} for the run beside this config (or --out "
-                    f"{shlex.quote(cfg['out'])} for the other).")
+    what = (_("this command would continue the run in '{out}'") if args.resume else
+            _("this command would replace the run in '{out}'") if args.overwrite else
+            _("this command would train into '{out}'")).format(out=cfg["out"])
+    raise CaimError(_("'{config}' is the config of the training run in '{folder}', but its out is '{out}' (the run "
+                      "folder was copied or moved): {what}, not '{folder}'. Give --out {quoted} for the run beside "
+                      "this config (or --out {quoted_out} for the other).").format(
+        config=config_path, folder=folder, out=cfg["out"], what=what, quoted=shlex.quote(folder),
+        quoted_out=shlex.quote(cfg["out"])))
 
 
 def main(argv=None):
@@ -999,11 +1036,10 @@ def main(argv=None):
         print(f"error: {exc.strerror or exc}{': ' + exc.filename if exc.filename else ''}.", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        out = cfg["out"] if cfg else "the output folder"
-        kept = os.path.exists(os.path.join(out, "state.pt")) if cfg else False
-        print("\nInterrupted. " + (f"The checkpoints of the last finished epoch are in '{out}'; continue with "
-                                   f"the same command and --resume." if kept else "No epoch had finished; nothing "
-                                   "was kept."), file=sys.stderr)
+        kept = os.path.exists(os.path.join(cfg["out"], "state.pt")) if cfg else False
+        print("\n" + (_("Interrupted. The checkpoints of the last finished epoch are in '{out}'; continue with the same "
+                        "command and --resume.").format(out=cfg["out"]) if kept else
+                      _("Interrupted. No epoch had finished; nothing was kept.")), file=sys.stderr)
         return 130
     return 0
 

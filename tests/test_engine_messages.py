@@ -772,3 +772,135 @@ def test_how_a_multi_date_raster_is_split_is_said_in_german_and_spanish(tmp_path
                           "'plain.tif': 2 Zeitpunkte mit 1 Kanal, Zeitpunkt für Zeitpunkt, Daten nicht in den Kanalnamen")
     assert said["es"][0] == ("'s.tif': 2 fechas de 2 bandas, fecha a fecha, 2019-05-01 a 2020-05-03 (de los nombres de "
                              "las bandas)")
+
+
+def _tiny_training_config(tmp_path, root, out, **changes):
+    cfg = {"model": "caimnet", "model_config": {"features": 8, "stem": 4, "window": 8, "heads": 1},
+           "data": {"kind": "generic", "root": root}, "t_min": 3, "t_max": 3, "patch": 16, "batch": 2, "epochs": 1,
+           "steps_per_epoch": 2, "val_samples": 2, "lr": 1e-3, "seed": 3, "out": out, "threads": 1, **changes}
+    path = tmp_path / (os.path.basename(out) + ".json")
+    path.write_text(json.dumps(cfg))
+    return str(path)
+
+
+def test_train_s_own_messages_in_german_and_spanish(tmp_path, capsys):
+    """train's refusals of a config and of a run folder, its progress and notes were English f-strings under
+    CAIM_LANGUAGE=de/es; English stays as it was.  The validation summary's metric abbreviations stay as they are."""
+    from model_core.cli import main
+    from tests.fixtures import layouts
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    bad = _tiny_training_config(tmp_path, root, str(tmp_path / "bad"), lr=0)
+    refusals = {"en": "error: Config: lr must be a number > 0, not 0.",
+                "de": "error: Konfiguration: lr muss eine Zahl > 0 sein, nicht 0.",
+                "es": "error: Configuración: lr debe ser un número > 0, no 0."}
+    for code, line in refusals.items():
+        i18n.set_language(code)
+        assert main(["train", bad]) == 2
+        assert capsys.readouterr().err.strip() == line
+    said = {"de": ("Gerät cpu; Modell caimnet (", "Warnung: kein val_root in den Daten der Konfiguration",
+                   "Validierung der Referenz (CVA): area OA ", "Epoche 1/1 [", "Epoche 1: Loss ",
+                   "error: '{out}' enthält bereits einen Trainingslauf (1 Epoche trainiert, last.pt"),
+            "es": ("dispositivo cpu; modelo caimnet (", "aviso: ningún val_root en los datos de la configuración",
+                   "validación de la referencia (CVA): area OA ", "época 1/1 [", "época 1: pérdida ",
+                   "error: '{out}' ya contiene una ejecución de entrenamiento (1 época entrenada, last.pt")}
+    for code, texts in said.items():
+        i18n.set_language(code)
+        out = str(tmp_path / ("run_" + code))
+        config = _tiny_training_config(tmp_path, root, out)
+        assert main(["train", config]) == 0
+        assert main(["train", config]) == 2  # the run is there: refused
+        err = capsys.readouterr().err
+        for text in texts:
+            assert text.format(out=out) in err, (code, text, err)
+        assert "epoch" not in err.replace("config", ""), err  # (no English word of the log left)
+
+
+def test_evaluate_s_own_messages_and_the_loaders_in_german_and_spanish(tmp_path, capsys):
+    """evaluate's refusals and its 'Dataset:' line, and the dataset loaders' refusals (a generic folder without
+    dated images, a folder without image pairs), follow the language; the metric tables, which
+    tools/card_check.py reads, stay English."""
+    from model_core.cli import main
+    from tests.fixtures import layouts
+
+    root, empty = str(tmp_path / "data"), str(tmp_path / "empty")
+    layouts.write_generic(root)
+    os.makedirs(empty)
+    cases = [(["--dataset", "generic", "--root", root, "--no-model", "--no-baseline"], {
+                 "en": "error: --no-model with --no-baseline leaves nothing to evaluate; drop one of them",
+                 "de": "error: --no-model mit --no-baseline lässt nichts auszuwerten; eines davon weglassen",
+                 "es": "error: --no-model con --no-baseline no deja nada que evaluar; omitir uno de los dos"}),
+             (["--dataset", "pairs", "--root", empty, "--no-model"], {
+                 "en": f"error: no bi-temporal pair folders under {empty}: expected <root>[/train|val|test]/A, B, "
+                       "label/ with the same file names in the three folders (or time1/time2/label, im1/im2/label, "
+                       "T1/T2/GT, Image1/Image2/label, A/B/OUT, t1/t2/mask)",
+                 "de": f"error: keine Ordner bitemporaler Bildpaare unter {empty}: erwartet wird <root>[/train|val|"
+                       "test]/A, B, label/ mit denselben Dateinamen in den drei Ordnern (oder time1/time2/label, "
+                       "im1/im2/label, T1/T2/GT, Image1/Image2/label, A/B/OUT, t1/t2/mask)",
+                 "es": f"error: no hay carpetas de pares bitemporales en {empty}: se espera <root>[/train|val|test]/"
+                       "A, B, label/ con los mismos nombres de archivo en las tres carpetas (o time1/time2/label, "
+                       "im1/im2/label, T1/T2/GT, Image1/Image2/label, A/B/OUT, t1/t2/mask)"}),
+             (["--dataset", "generic", "--root", empty, "--no-model"], {
+                 "en": f"error: no dated GeoTIFFs found in {empty} or its sub-folders (the generic layout: a folder "
+                       "per series with one GeoTIFF per date, the date in its name, e.g. 2019-05-01.tif, and "
+                       "area.tif and/or moment.tif)",
+                 "de": f"error: keine datierten GeoTIFFs in {empty} oder seinen Unterordnern gefunden (die "
+                       "allgemeine Struktur: ein Ordner je Zeitreihe mit einem GeoTIFF je Zeitpunkt, das Datum im "
+                       "Namen, z. B. 2019-05-01.tif, und area.tif und/oder moment.tif)",
+                 "es": f"error: no se encontraron GeoTIFF fechados en {empty} ni en sus subcarpetas (la estructura "
+                       "genérica: una carpeta por serie con un GeoTIFF por fecha, la fecha en su nombre, p. ej. "
+                       "2019-05-01.tif, y area.tif y/o moment.tif)"})]
+    for argv, said in cases:
+        for code, line in said.items():
+            i18n.set_language(code)
+            assert main(["evaluate", *argv]) == 2
+            assert capsys.readouterr().err.strip() == line, code
+    dataset = {"en": "Dataset: generic (the folder's labels), 1 series, T = [3] (--t 9 asked for more dates than the "
+                     "series have)",
+               "de": "Datensatz: generic (die Beschriftungen des Ordners), 1 Zeitreihe(n), T = [3] (--t 9 verlangte "
+                     "mehr Zeitpunkte, als die Zeitreihen haben)",
+               "es": "Conjunto de datos: generic (las etiquetas de la carpeta), 1 serie(s), T = [3] (--t 9 pidió más "
+                     "fechas de las que tienen las series)"}
+    tables = None
+    for code, line in dataset.items():
+        i18n.set_language(code)
+        assert main(["evaluate", "--dataset", "generic", "--root", root, "--no-model", "--t", "9"]) == 0
+        out = capsys.readouterr().out.splitlines()
+        assert out[0] == line
+        assert tables is None or out[1:] == tables  # the tables: English whatever the language
+        tables = out[1:]
+    assert tables[0].startswith("Change area (positive = changed)") and tables[1].startswith("method ")
+
+
+def test_calibrate_s_own_messages_in_german_and_spanish(tmp_path, capsys):
+    """calibrate's refusals and its result line follow the language; its table of biases stays English."""
+    import torch
+
+    from model_core import weights
+    from model_core.cli import main
+    from model_core.models import build_model
+
+    torch.manual_seed(0)
+    src = str(tmp_path / "src.pt")
+    weights.save(src, build_model("caimnet", in_channels=4, features=8, stem=4, window=8, heads=1))
+    refusals = {"en": "error: Give --weights (the file to calibrate) and --out (the calibrated copy to write).",
+                "de": "error: --weights (die zu kalibrierende Datei) und --out (die zu schreibende kalibrierte Kopie) "
+                      "angeben.",
+                "es": "error: Indicar --weights (el archivo que se calibra) y --out (la copia calibrada que se "
+                      "escribe)."}
+    for code, line in refusals.items():
+        i18n.set_language(code)
+        assert main(["calibrate", "--weights", src]) == 2
+        assert capsys.readouterr().err.strip() == line
+    written = {"en": "no-change bias +0.50 (area rule max) written to {out}",
+               "de": "Bias für 'keine Änderung' +0.50 (Flächenregel max) in {out} geschrieben",
+               "es": "sesgo hacia 'sin cambio' +0.50 (regla de superficie max) escrito en {out}"}
+    for code, line in written.items():
+        i18n.set_language(code)
+        out = str(tmp_path / (code + ".pt"))
+        assert main(["calibrate", "--weights", src, "--out", out, "--bias", "0.5"]) == 0
+        assert capsys.readouterr().out.strip() == line.format(out=out)
+        i18n.set_language(code)
+        assert main(["calibrate", "--weights", src, "--out", out, "--bias", "0.5"]) == 2
+        assert out in capsys.readouterr().err and os.path.isfile(out)

@@ -17,6 +17,8 @@ import os
 
 import numpy as np
 
+from model_core.i18n import _
+
 KINDS = ("generic", "spacenet7", "dynamicearthnet", "taizhou", "pairs", "oscd")
 
 
@@ -31,7 +33,7 @@ def load_taizhou(root, bands=(3, 2, 1, 4)):
 
     vals = []
     for name in ("2000TM", "2003TM"):
-        arr, _ = read_raster(os.path.join(root, name))
+        arr, _unused = read_raster(os.path.join(root, name))
         vals.append(arr[[b - 1 for b in bands]].astype(np.float32) / 255.0)
     changed = read_raster(os.path.join(root, "change.bmp"))[0][0] > 0
     unchanged = read_raster(os.path.join(root, "unchanged.bmp"))[0][0] > 0
@@ -50,8 +52,8 @@ def load_series(kind, root, t=None, bands=None, indices=None, split=None, as_rea
     (pairs, generic): the images' bands as they are, for a classical method (pairs: an RGB tile's three
     instead of R, G, B, G; generic: any number of bands instead of 3 or 4)."""
     if split and kind not in ("pairs", "oscd"):
-        raise ValueError(f"--split applies to the pairs and oscd datasets; point --root at the {kind} split's "
-                         "folder instead")
+        raise ValueError(_("--split applies to the pairs and oscd datasets; point --root at the {kind} split's "
+                           "folder instead").format(kind=kind))
     if kind == "pairs":
         from model_core.datasets import pairs
 
@@ -67,8 +69,8 @@ def load_series(kind, root, t=None, bands=None, indices=None, split=None, as_rea
     if bands and kind in ("spacenet7", "dynamicearthnet"):  # (it was ignored without a word)
         fixed = {"spacenet7": "R, G, B with green in place of the missing NIR",
                  "dynamicearthnet": "R, G, B, NIR from its B, G, R, NIR files"}[kind]
-        raise ValueError(f"--bands does not apply to the {kind} layout: its images are read as {fixed}. Leave "
-                         "--bands (or the config's \"bands\") out.")
+        raise ValueError(_("--bands does not apply to the {kind} layout: its images are read as {fixed}. Leave "
+                           "--bands (or the config's \"bands\") out.").format(kind=kind, fixed=fixed))
     if kind == "spacenet7":
         from model_core.datasets import spacenet7
 
@@ -79,4 +81,4 @@ def load_series(kind, root, t=None, bands=None, indices=None, split=None, as_rea
         return dynamicearthnet.load(root, t=t, indices=indices)
     if kind == "taizhou":
         return load_taizhou(root, bands=tuple(bands) if bands else (3, 2, 1, 4))
-    raise ValueError(f"unknown dataset kind '{kind}'; choose one of {', '.join(KINDS)}")
+    raise ValueError(_("unknown dataset kind '{kind}'; choose one of {kinds}").format(kind=kind, kinds=", ".join(KINDS)))

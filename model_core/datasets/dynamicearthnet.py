@@ -28,6 +28,7 @@ import numpy as np
 
 from model_core.datasets.series import (IGNORE, Series, check_same_grid, moment_from_maps, read_raster,
                                         select_indices)
+from model_core.i18n import _
 
 SNOW = 6
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.tif$")
@@ -56,7 +57,7 @@ def find_labels(root, cube):
 
 def read_classes(path):
     """Class index map (H, W) uint8 with 255 for unlabelled (and snow & ice)."""
-    arr, _ = read_raster(path)
+    arr, _unused = read_raster(path)
     if arr.shape[0] == 1:
         cls = arr[0].astype(np.int64)
         out = np.where((cls >= 0) & (cls < SNOW), cls, IGNORE)
@@ -77,7 +78,7 @@ def load_cube(root, cube, pfsr, t=None, indices=None):
             days.setdefault(f"{m.group(1)}-{m.group(2)}", []).append(p)
     months = [mo for mo in labels if mo in days]
     if len(months) < 2:
-        raise FileNotFoundError(f"cube {cube}: fewer than 2 months with both images and labels")
+        raise FileNotFoundError(_("cube {cube}: fewer than 2 months with both images and labels").format(cube=cube))
     idx = select_indices(len(months), t, indices)
     values, classes = [], []
     first, ref = sorted(days[months[idx[0]]])[0], None
@@ -86,7 +87,7 @@ def load_cube(root, cube, pfsr, t=None, indices=None):
         img = sorted(days[mo])[0]
         ref = check_same_grid(img, first, ref)  # an image or label shifted against the others would mislabel
         check_same_grid(labels[mo], first, ref)
-        arr, _ = read_raster(img)
+        arr, _unused = read_raster(img)
         values.append(arr[[2, 1, 0, 3]].astype(np.float32) / 10000.0)
         classes.append(read_classes(labels[mo]))
     classes = np.stack(classes)
@@ -101,5 +102,5 @@ def load_cube(root, cube, pfsr, t=None, indices=None):
 def load(root, t=None, indices=None):
     cubes = find_cubes(root)
     if not cubes:
-        raise FileNotFoundError(f"no DynamicEarthNet cubes (<cube>/PF-SR/*.tif) under {root}")
+        raise FileNotFoundError(_("no DynamicEarthNet cubes (<cube>/PF-SR/*.tif) under {root}").format(root=root))
     return [load_cube(root, c, p, t, indices) for c, p in cubes.items()]

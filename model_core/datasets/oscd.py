@@ -34,14 +34,15 @@ from functools import partial
 import numpy as np
 
 from model_core.datasets.series import IGNORE, LazySeries, Series, parse_date
+from model_core.i18n import N_, _, translated
 
 S2_BANDS = ("B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B8A", "B09", "B10", "B11", "B12")
 RGBN = (4, 3, 2, 8)
 SURFACE = RGBN + (5, 6, 7, 9, 12, 13)  # + B05, B06, B07, B8A, B11, B12
 _BAND_FILE = re.compile(r"(?:^|[_\-. ])B(0?[1-9]|1[0-2]|8A)\.(?:tiff?|jp2)$", re.I)
 _CM_FILE = re.compile(r"^(?:(?P<city>.+?)[-_])?cm\.(?P<ext>tiff?|png)$", re.I)
-_LAYOUT = ("<root>/.../<city>/imgs_1/B01.tif ... B12.tif, B8A.tif and imgs_2/ (or imgs_1_rect/, imgs_2_rect/), "
-           "labels in .../<city>/cm/cm.png or <city>-cm.tif")
+_LAYOUT = N_("<root>/.../<city>/imgs_1/B01.tif ... B12.tif, B8A.tif and imgs_2/ (or imgs_1_rect/, imgs_2_rect/), "
+              "labels in .../<city>/cm/cm.png or <city>-cm.tif")
 
 
 def _band_files(folder):
@@ -68,7 +69,7 @@ def _walk(root, depth=4):
 def find_cities(root):
     """Map city -> (date-1 folder, date-2 folder)."""
     out = {}
-    for folder, dirs, _ in _walk(root):
+    for folder, dirs, _unused in _walk(root):
         dates = []
         for k in (1, 2):
             cands = [os.path.join(folder, d) for d in (f"imgs_{k}_rect", f"imgs_{k}") if d in dirs]
@@ -81,7 +82,7 @@ def find_cities(root):
 def find_labels(root):
     """Map city -> change-map file (the 1/2 GeoTIFF preferred to the 0/255 PNG)."""
     found = {}
-    for folder, _, files in _walk(root, depth=5):
+    for folder, _unused, files in _walk(root, depth=5):
         for f in files:
             m = _CM_FILE.match(f)
             if not m:
@@ -97,21 +98,21 @@ def find_labels(root):
 
 def split_cities(root, split):
     """Cities that ``<split>.txt`` (anywhere under ``root``) lists."""
-    for folder, _, files in _walk(root):
+    for folder, _unused, files in _walk(root):
         name = next((f for f in files if f.lower() == f"{split.lower()}.txt"), None)
         if name:
             with open(os.path.join(folder, name), encoding="utf-8") as f:
                 return [c for c in re.split(r"[,\s]+", f.read()) if c]
-    raise FileNotFoundError(f"--split {split}: no {split}.txt under {root} (OSCD lists the cities of its "
-                            "splits in train.txt and test.txt, next to the city folders); drop --split to "
-                            "evaluate every city with a label.")
+    raise FileNotFoundError(_("--split {split}: no {split}.txt under {root} (OSCD lists the cities of its splits in "
+                              "train.txt and test.txt, next to the city folders); drop --split to evaluate every city "
+                              "with a label.").format(split=split, root=root))
 
 
 def read_label(path):
     """Area label (H, W) uint8 (0 / 1, 255 unlabelled) of a city's change map."""
     from model_core.datasets.series import read_raster
 
-    arr, _ = read_raster(path)
+    arr, _unused = read_raster(path)
     lab = arr[:3].max(axis=0) if arr.shape[0] >= 3 else arr[0]
     if os.path.splitext(path)[1].lower() == ".png":
         return (lab > 0).astype(np.uint8)
@@ -121,8 +122,8 @@ def read_label(path):
     if values <= {0, 1} or values <= {0, 255}:
         return (lab > 0).astype(np.uint8)
     bad = ", ".join(f"{v:g}" for v in sorted(values)[:5])
-    raise ValueError(f"{path}: values {bad} are not an OSCD change map (1 no change, 2 change; or 0 / 255); "
-                     "use the city's cm/cm.png instead, or recode the file.")
+    raise ValueError(_("{path}: values {values} are not an OSCD change map (1 no change, 2 change; or 0 / 255); use the "
+                       "city's cm/cm.png instead, or recode the file.").format(path=path, values=bad))
 
 
 def _open(path):
@@ -131,9 +132,9 @@ def _open(path):
     try:
         ds = gdal.Open(path)
     except RuntimeError as exc:  # GDAL with exceptions enabled
-        raise OSError(f"cannot read raster {path}: {exc}") from None
+        raise OSError(_("cannot read raster {path}: {exc}").format(path=path, exc=exc)) from None
     if ds is None:
-        raise OSError(f"cannot read raster {path}")
+        raise OSError(_("cannot read raster {path}").format(path=path))
     return ds
 
 
@@ -169,12 +170,15 @@ def load_city(city, dates, label, bands=RGBN, date_names=None):
         missing = [S2_BANDS[b - 1] for b in bands if S2_BANDS[b - 1] not in files] + \
             ([] if "B02" in files else ["B02"])
         if missing:
-            raise FileNotFoundError(f"{folder}: no {', '.join(sorted(set(missing)))} band file (OSCD dates hold "
-                                    "B01.tif ... B12.tif and B8A.tif; B02 gives the 10 m grid)")
+            raise FileNotFoundError(_("{folder}: no {bands} band file (OSCD dates hold B01.tif ... B12.tif and B8A.tif; "
+                                      "B02 gives the 10 m grid)").format(folder=folder,
+                                                                         bands=", ".join(sorted(set(missing)))))
         ref = _open(files["B02"])
         if valid is not None and (ref.RasterYSize, ref.RasterXSize) != valid.shape:
-            raise ValueError(f"{files['B02']} is {ref.RasterXSize} x {ref.RasterYSize} pixels, the first date's "
-                             f"B02 {valid.shape[1]} x {valid.shape[0]}: the two dates need one grid.")
+            raise ValueError(_("{path} is {width} x {height} pixels, the first date's B02 {first_width} x "
+                               "{first_height}: the two dates need one grid.").format(
+                path=files["B02"], width=ref.RasterXSize, height=ref.RasterYSize, first_width=valid.shape[1],
+                first_height=valid.shape[0]))
         arrs = []
         for b in bands:
             a, nodata = read_on_grid(files[S2_BANDS[b - 1]], ref)
@@ -183,8 +187,10 @@ def load_city(city, dates, label, bands=RGBN, date_names=None):
         vals.append(np.stack(arrs))
     area = read_label(label)
     if area.shape != valid.shape:
-        raise ValueError(f"{label} is {area.shape[1]} x {area.shape[0]} pixels, the images (B02 of {dates[0]}) "
-                         f"{valid.shape[1]} x {valid.shape[0]}: a change map needs the 10 m grid of the images.")
+        raise ValueError(_("{label} is {width} x {height} pixels, the images (B02 of {first}) {image_width} x "
+                           "{image_height}: a change map needs the 10 m grid of the images.").format(
+            label=label, width=area.shape[1], height=area.shape[0], first=dates[0], image_width=valid.shape[1],
+            image_height=valid.shape[0]))
     area[~valid] = IGNORE
     return Series(city, np.stack(vals), valid, moment=area.copy(), area=area, dates=date_names)
 
@@ -204,32 +210,37 @@ def _dates(city_folder, dates):
 def load(root, split=None, bands=None, t=None):
     """Every labelled city under ``root`` (of ``split``) as a :class:`LazySeries`."""
     if t not in (None, 2):
-        raise ValueError(f"OSCD has 2 dates; --t {t} cannot be selected")
+        raise ValueError(_("OSCD has 2 dates; --t {t} cannot be selected").format(t=t))
     bands = tuple(int(b) for b in (bands or RGBN))
     if len(bands) < 4 or not all(1 <= b <= len(S2_BANDS) for b in bands):
-        raise ValueError(f"--bands for OSCD picks 4 or more of the 13 Sentinel-2 bands by their position in "
-                         f"{', '.join(S2_BANDS)} (1-13), R, G, B, NIR first; default {','.join(map(str, RGBN))}")
+        raise ValueError(_("--bands for OSCD picks 4 or more of the 13 Sentinel-2 bands by their position in {bands} "
+                           "(1-13), R, G, B, NIR first; default {default}").format(
+            bands=", ".join(S2_BANDS), default=",".join(map(str, RGBN))))
     if not os.path.isdir(root):
-        raise FileNotFoundError(f"{root} is not a folder")
+        raise FileNotFoundError(_("{root} is not a folder").format(root=root))
     cities = find_cities(root)
     if not cities:
-        raise FileNotFoundError(f"no OSCD city folders under {root}: expected {_LAYOUT}")
+        raise FileNotFoundError(_("no OSCD city folders under {root}: expected {layout}").format(
+            root=root, layout=translated(_LAYOUT)))
     labels = find_labels(root)
     if split:
         listed = split_cities(root, split)
         absent = [c for c in listed if c not in cities]
         if absent:
-            raise FileNotFoundError(f"{split}.txt lists {', '.join(absent)}, but {root} has no such city folder "
-                                    "(with imgs_1/ and imgs_2/ band files)")
+            raise FileNotFoundError(_("{split}.txt lists {cities}, but {root} has no such city folder (with imgs_1/ and "
+                                      "imgs_2/ band files)").format(split=split, cities=", ".join(absent), root=root))
         names = listed
     else:
         names = list(cities)
     unlabelled = [c for c in names if c not in labels]
     if unlabelled:
-        hint = ("add the labels (the Train Labels / Test Labels archives) under the --root that holds the images"
-                + ("" if split else ", or pass --split train or --split test to evaluate the cities of one split"))
-        raise FileNotFoundError(f"no change map (cm/cm.png or <city>-cm.tif) under {root} for "
-                                f"{', '.join(sorted(unlabelled))}: {hint}.")
+        raise FileNotFoundError((_("no change map (cm/cm.png or <city>-cm.tif) under {root} for {cities}: add the labels "
+                                   "(the Train Labels / Test Labels archives) under the --root that holds the images.")
+                                 if split else
+                                 _("no change map (cm/cm.png or <city>-cm.tif) under {root} for {cities}: add the labels "
+                                   "(the Train Labels / Test Labels archives) under the --root that holds the images, "
+                                   "or pass --split train or --split test to evaluate the cities of one split.")).format(
+            root=root, cities=", ".join(sorted(unlabelled))))
     return [LazySeries(c, 2, partial(load_city, c, cities[c], labels[c], bands,
                                      _dates(os.path.dirname(cities[c][0]), cities[c])))
             for c in sorted(names)]

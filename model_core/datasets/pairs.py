@@ -31,13 +31,14 @@ from functools import partial
 import numpy as np
 
 from model_core.datasets.series import LazySeries, Series, check_band_count, read_raster, to_rgbn
+from model_core.i18n import N_, _, translated
 
 BEFORE_AFTER = (("a", "b"), ("time1", "time2"), ("im1", "im2"), ("t1", "t2"), ("image1", "image2"),
                 ("img1", "img2"), ("pre", "post"), ("before", "after"))
 LABEL_DIRS = ("label", "labels", "out", "gt", "mask", "cm", "change")
 IMAGE_EXT = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
-_LAYOUT = ("<root>[/train|val|test]/A, B, label/ with the same file names in the three folders (or "
-           "time1/time2/label, im1/im2/label, T1/T2/GT, Image1/Image2/label, A/B/OUT, t1/t2/mask)")
+_LAYOUT = N_("<root>[/train|val|test]/A, B, label/ with the same file names in the three folders (or "
+              "time1/time2/label, im1/im2/label, T1/T2/GT, Image1/Image2/label, A/B/OUT, t1/t2/mask)")
 
 
 def pair_folders(folder):
@@ -58,9 +59,9 @@ def find_pairs(root, split=None):
     """Map name -> (before, after, label) folders under ``root`` (itself, or one or two levels down);
     the name is the folder's path relative to ``root`` ('.' for the root itself)."""
     if not os.path.isdir(root):
-        raise FileNotFoundError(f"{root} is not a folder")
+        raise FileNotFoundError(_("{root} is not a folder").format(root=root))
     found, level = {}, [root]
-    for _ in range(3):
+    for _unused in range(3):
         nxt = []
         for d in level:
             dirs = pair_folders(d)
@@ -70,22 +71,25 @@ def find_pairs(root, split=None):
                 nxt += sorted(os.path.join(d, s) for s in os.listdir(d) if os.path.isdir(os.path.join(d, s)))
         level = nxt
     if not found:
-        raise FileNotFoundError(f"no bi-temporal pair folders under {root}: expected {_LAYOUT}")
+        raise FileNotFoundError(_("no bi-temporal pair folders under {root}: expected {layout}").format(
+            root=root, layout=translated(_LAYOUT)))
     if split:
         chosen = {k: v for k, v in found.items()
                   if os.path.basename(os.path.abspath(os.path.join(root, k))).lower() == split.lower()}
         if not chosen:
-            raise FileNotFoundError(f"--split {split}: none of the pair folders under {root} is named "
-                                    f"'{split}' (found: {', '.join(sorted(found))}); name one of those, or "
-                                    "drop --split to use them all.")
+            raise FileNotFoundError(_("--split {split}: none of the pair folders under {root} is named '{split}' (found: "
+                                      "{found}); name one of those, or drop --split to use them all.").format(
+                split=split, root=root, found=", ".join(sorted(found))))
         found = chosen
     for before, after, label in found.values():
         if label is None:
-            raise FileNotFoundError(
-                f"{os.path.dirname(before)} holds {os.path.basename(before)}/ and {os.path.basename(after)}/ but no "
-                f"change-label folder ({', '.join(n if n != 'out' else 'OUT' for n in LABEL_DIRS)}): add the "
-                "labels, named like the images, in one of them"
-                + (", or pick another split with --split." if len(found) > 1 or split else "."))
+            raise FileNotFoundError((_("{folder} holds {before}/ and {after}/ but no change-label folder ({names}): add "
+                                       "the labels, named like the images, in one of them, or pick another split with "
+                                       "--split.") if len(found) > 1 or split else
+                                     _("{folder} holds {before}/ and {after}/ but no change-label folder ({names}): add "
+                                       "the labels, named like the images, in one of them.")).format(
+                folder=os.path.dirname(before), before=os.path.basename(before), after=os.path.basename(after),
+                names=", ".join(n if n != "out" else "OUT" for n in LABEL_DIRS)))
     return dict(sorted(found.items()))
 
 
@@ -103,7 +107,7 @@ def read_label(path):
     """Area label (H, W) uint8 (0 / 1, 255 unlabelled) of a benchmark's change image."""
     from osgeo import gdal
 
-    arr, _ = read_raster(path)
+    arr, _unused = read_raster(path)
     ds = gdal.Open(path)  # kept while its band is used (GDAL's Python bindings need the dataset alive)
     nd = ds.GetRasterBand(1).GetNoDataValue()
     lab = arr[:3].max(axis=0) if arr.shape[0] >= 3 else arr[0]
@@ -114,10 +118,10 @@ def read_label(path):
     elif values <= {0, 1} or values <= {0, 255}:
         changed = lab > 0
     else:
-        bad = ", ".join(f"{v:g}" for v in sorted(values - {0, 1, 255})[:5]) or "0, 1 and 255 together"
-        raise ValueError(f"{path}: value(s) {bad} are not a change label, which holds 0 unchanged and 255 (or 1) "
-                         "changed; recode it, or mark a 'don't care' value as the file's nodata (a GeoTIFF: "
-                         "gdal_edit.py -a_nodata VALUE).")
+        bad = ", ".join(f"{v:g}" for v in sorted(values - {0, 1, 255})[:5]) or _("0, 1 and 255 together")
+        raise ValueError(_("{path}: value(s) {values} are not a change label, which holds 0 unchanged and 255 (or 1) "
+                           "changed; recode it, or mark a 'don't care' value as the file's nodata (a GeoTIFF: "
+                           "gdal_edit.py -a_nodata VALUE).").format(path=path, values=bad))
     out = changed.astype(np.uint8)
     out[unlabelled] = 255
     return out
@@ -130,7 +134,7 @@ def _image_bands(path, bands):
 
     ds = gdal.Open(path)
     if ds is None:
-        raise OSError(f"cannot read image {path}")
+        raise OSError(_("cannot read image {path}").format(path=path))
     n = ds.RasterCount
     if bands is None and n == 4 and ds.GetRasterBand(4).GetColorInterpretation() == gdal.GCI_AlphaBand:
         bands = [1, 2, 3]
@@ -145,15 +149,18 @@ def load_pair(name, before, after, label, bands=None, as_read=False):
     for path in (before, after):
         arr, nodata = read_raster(path, bands=_image_bands(path, bands), scaled=True)
         if valid is not None and nodata.shape != valid.shape:
-            raise ValueError(f"{after} is {nodata.shape[1]} x {nodata.shape[0]} pixels, {before} "
-                             f"{valid.shape[1]} x {valid.shape[0]}: the two dates of a pair need the same size "
-                             "(crop or resample one, or remove the pair).")
+            raise ValueError(_("{after} is {width} x {height} pixels, {before} {first_width} x {first_height}: the two "
+                               "dates of a pair need the same size (crop or resample one, or remove the pair).").format(
+                after=after, width=nodata.shape[1], height=nodata.shape[0], before=before, first_width=valid.shape[1],
+                first_height=valid.shape[0]))
         vals.append(arr.astype(np.float32) if as_read else to_rgbn(arr))
         valid = ~nodata if valid is None else valid & ~nodata
     area = read_label(label)
     if area.shape != valid.shape:
-        raise ValueError(f"{label} is {area.shape[1]} x {area.shape[0]} pixels, the images ({before}) "
-                         f"{valid.shape[1]} x {valid.shape[0]}: a label needs the images' size.")
+        raise ValueError(_("{label} is {width} x {height} pixels, the images ({before}) {image_width} x {image_height}: "
+                           "a label needs the images' size.").format(
+            label=label, width=area.shape[1], height=area.shape[0], before=before, image_width=valid.shape[1],
+            image_height=valid.shape[0]))
     return Series(name, np.stack(vals), valid, moment=area.copy(), area=area)
 
 
@@ -162,23 +169,25 @@ def load(root, split=None, bands=None, t=None, as_read=False):
     (``as_read``: see :func:`load_pair`).  Refuses, naming the files, a folder without images and an image
     without its other date or label."""
     if t not in (None, 2):
-        raise ValueError(f"image-pair benchmarks have 2 dates; --t {t} cannot be selected")
+        raise ValueError(_("image-pair benchmarks have 2 dates; --t {t} cannot be selected").format(t=t))
     out = []
     for key, (before, after, label) in find_pairs(root, split).items():
         a, b, lab = _images(before), _images(after), _images(label)
         if not a:
-            raise FileNotFoundError(f"{before} holds no images ({', '.join(IMAGE_EXT)}): put the first date's "
-                                    f"tiles there, or remove the folder {os.path.dirname(before)}.")
+            raise FileNotFoundError(_("{folder} holds no images ({extensions}): put the first date's tiles there, or "
+                                      "remove the folder {parent}.").format(
+                folder=before, extensions=", ".join(IMAGE_EXT), parent=os.path.dirname(before)))
         for stem in sorted(set(a) | set(b)):
             if stem not in b or stem not in a:
                 have, missing = (a[stem], after) if stem in a else (b[stem], before)
-                raise FileNotFoundError(f"{have} has no counterpart in {missing} (expected "
-                                        f"{os.path.join(missing, os.path.basename(have))}): every tile needs an "
-                                        "image of the same name in both date folders; add it or remove the tile.")
+                raise FileNotFoundError(_("{path} has no counterpart in {folder} (expected {expected}): every tile needs "
+                                          "an image of the same name in both date folders; add it or remove the "
+                                          "tile.").format(path=have, folder=missing,
+                                                          expected=os.path.join(missing, os.path.basename(have))))
             if stem not in lab:
-                raise FileNotFoundError(f"{a[stem]} has no change label in {label} (expected "
-                                        f"{os.path.join(label, os.path.basename(a[stem]))}): add it, or remove the "
-                                        "tile from both date folders.")
+                raise FileNotFoundError(_("{path} has no change label in {folder} (expected {expected}): add it, or remove "
+                                          "the tile from both date folders.").format(
+                    path=a[stem], folder=label, expected=os.path.join(label, os.path.basename(a[stem]))))
         prefix = "" if key == "." else key.replace(os.sep, "/") + "/"
         for stem in sorted(a):
             out.append(LazySeries(prefix + stem, 2, partial(load_pair, prefix + stem, a[stem], b[stem], lab[stem],

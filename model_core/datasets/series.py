@@ -42,6 +42,8 @@ import os
 
 import numpy as np
 
+from model_core.i18n import N_, _, translated
+
 IGNORE = 255
 LABEL_NAMES = ("moment.tif", "area.tif")
 
@@ -114,12 +116,12 @@ def select_indices(n, t=None, indices=None):
     if indices is not None:
         idx = [int(i) for i in indices]
         if any(i < 0 or i >= n for i in idx) or len(idx) < 2:
-            raise ValueError(f"date indices must be >= 2 values in 0..{n - 1}")
+            raise ValueError(_("date indices must be >= 2 values in 0..{last}").format(last=n - 1))
         return idx
     if t is None or t >= n:
         return list(range(n))
     if t < 2:
-        raise ValueError("need at least 2 dates")
+        raise ValueError(_("need at least 2 dates"))
     return sorted({int(round(i)) for i in np.linspace(0, n - 1, t)})
 
 
@@ -133,7 +135,7 @@ def read_raster(path, bands=None, scaled=False):
 
     ds = gdal.Open(path)
     if ds is None:
-        raise OSError(f"cannot read raster {path}")
+        raise OSError(_("cannot read raster {path}").format(path=path))
     n = ds.RasterCount
     bands = list(bands or range(1, n + 1))
     arrs, nodata = [], np.zeros((ds.RasterYSize, ds.RasterXSize), bool)
@@ -160,23 +162,29 @@ def to_rgbn(arr, bands=None):
     if arr.shape[0] == 3:
         arr = np.concatenate([arr, arr[1:2]], axis=0)
     if arr.shape[0] != 4:
-        raise ValueError(f"need 3 or 4 bands in R, G, B, NIR order, got {arr.shape[0]}")
+        raise ValueError(_("need 3 or 4 bands in R, G, B, NIR order, got {n}").format(n=arr.shape[0]))
     return arr.astype(np.float32)
 
 
 # where a band mapping is given to the loaders: evaluate's option, a training config's key (train has no --bands)
-MAPPING_WHERE = "--bands of evaluate, \"bands\" in a training config's \"data\", a list such as [4, 3, 2, 8]"
+MAPPING_WHERE = N_("--bands of evaluate, \"bands\" in a training config's \"data\", a list such as [4, 3, 2, 8]")
+
+
+def _asks_for_others(path, n, bands):
+    """The refusal of a band mapping that names bands ``path`` (of ``n`` bands) does not have."""
+    return _("{path} has {n} band(s); the band mapping {mapping} asks for others ({where}).").format(
+        path=path, n=n, mapping=",".join(map(str, bands)), where=translated(MAPPING_WHERE))
 
 
 def check_band_count(path, n, bands):
     """Refuse, naming ``path``, a band selection outside its ``n`` bands or one that is not 3 or 4 bands."""
     if bands and not all(1 <= int(b) <= n for b in bands):
-        raise ValueError(f"{path} has {n} band(s); the band mapping {','.join(map(str, bands))} asks for others "
-                         f"({MAPPING_WHERE}).")
+        raise ValueError(_asks_for_others(path, n, bands))
     if len(bands or range(n)) not in (3, 4):
-        raise ValueError(f"{path} has {n} band(s); a network reads 3 or 4 as R, G, B, NIR: pick them with a band "
-                         f"mapping ({MAPPING_WHERE}): 4,3,2,8 for Sentinel-2, say, or 1,1,1,1 for a single band (a "
-                         "classical --model cva or isfa reads every band).")
+        raise ValueError(_("{path} has {n} band(s); a network reads 3 or 4 as R, G, B, NIR: pick them with a band "
+                           "mapping ({where}): 4,3,2,8 for Sentinel-2, say, or 1,1,1,1 for a single band (a "
+                           "classical --model cva or isfa reads every band).").format(
+            path=path, n=n, where=translated(MAPPING_WHERE)))
 
 
 def _series_folders(root):
@@ -197,7 +205,7 @@ def _read_label(path, classes):
 
     ds = gdal.Open(path)
     if ds is None:
-        raise OSError(f"cannot read raster {path}")
+        raise OSError(_("cannot read raster {path}").format(path=path))
     band = ds.GetRasterBand(1)
     raw = band.ReadAsArray()
     nd = band.GetNoDataValue()
@@ -213,11 +221,12 @@ def _read_label(path, classes):
     if not ok.all():
         bad = ", ".join(f"{v:g}" for v in np.unique(lab[~ok])[:5])
         name = os.path.basename(path)
-        what = ("0 unchanged, 1 changed (or a 0/255 change mask)" if classes == 2 else
-                f"0 no change to {classes - 1} (the {classes} dates' intervals)")
-        raise ValueError(f"{path}: value(s) {bad} are not labels; {name} holds {what} and 255 unlabelled. Mark a "
-                         f"'don't care' value as the file's nodata (e.g. gdal_edit.py -a_nodata {bad.split(',')[0]} "
-                         f"{name}) or recode it to 255.")
+        what = (_("0 unchanged, 1 changed (or a 0/255 change mask)") if classes == 2 else
+                _("0 no change to {last} (the {n} dates' intervals)").format(last=classes - 1, n=classes))
+        raise ValueError(_("{path}: value(s) {values} are not labels; {name} holds {what} and 255 unlabelled. Mark a "
+                           "'don't care' value as the file's nodata (e.g. gdal_edit.py -a_nodata {first} {name}) or "
+                           "recode it to 255.").format(path=path, values=bad, name=name, what=what,
+                                                       first=bad.split(",")[0]))
     return lab.astype(np.uint8)
 
 
@@ -253,13 +262,15 @@ def check_same_grid(path, ref_path, ref=None):
     (g0, s0), (g1, s1) = ref, mine
     name, other = os.path.basename(path), os.path.basename(ref_path)
     if s0 is not None and s1 is not None and not s0.IsSame(s1):
-        raise ValueError(f"{path} is in another CRS than {other}: every image and label of a series needs one "
-                         "grid (reproject it, e.g. gdalwarp -t_srs with the other's CRS and -te/-tr).")
+        raise ValueError(_("{path} is in another CRS than {other}: every image and label of a series needs one grid "
+                           "(reproject it, e.g. gdalwarp -t_srs with the other's CRS and -te/-tr).").format(
+            path=path, other=other))
     differ, off = geotransforms_differ(g0, g1)
     if differ:
-        raise ValueError(f"{path} is on another grid than {other} (its origin is {off:.1f} pixels away, or its "
-                         f"pixel size differs): {name} must cover exactly the pixels of the series' images "
-                         "(align it, e.g. gdalwarp -te XMIN YMIN XMAX YMAX -tr XRES YRES).")
+        raise ValueError(_("{path} is on another grid than {other} (its origin is {off:.1f} pixels away, or its pixel "
+                           "size differs): {name} must cover exactly the pixels of the series' images (align it, e.g. "
+                           "gdalwarp -te XMIN YMIN XMAX YMAX -tr XRES YRES).").format(
+            path=path, other=other, off=off, name=name))
     return ref
 
 
@@ -287,24 +298,27 @@ def _dated_images(folder):
                    if f.lower().endswith((".tif", ".tiff")) and os.path.basename(f).lower() not in LABEL_NAMES)
     undated = [os.path.basename(f) for f in files if not parse_date(f)]
     if undated:
-        raise ValueError(f"{folder}: '{undated[0]}' has no date in its name, so its place in the series is unknown "
-                         "(the images' order and the moment label's intervals follow the dates in the names). "
-                         "Name it by its acquisition date, e.g. 2019-05-01.tif, or move it out of the folder.")
+        raise ValueError(_("{folder}: '{name}' has no date in its name, so its place in the series is unknown (the "
+                           "images' order and the moment label's intervals follow the dates in the names). Name it by "
+                           "its acquisition date, e.g. 2019-05-01.tif, or move it out of the folder.").format(
+            folder=folder, name=undated[0]))
     from model_core.stack import _LOOSE_DATE
 
     for f in files:  # 01-05-2019: a day and month that were not read would order the image by its year alone
         loose = _LOOSE_DATE.search(os.path.basename(f)) if len(parse_date(f)) == 4 else None
         if loose:
-            raise ValueError(
-                f"{folder}: only the year ({parse_date(f)}) was read from '{os.path.basename(f)}': the day and month "
-                f"of '{loose.group(0)}' are not read from names (day first, or single digits), so the image's place "
-                "in the series is unknown. Name the images year first, e.g. 2019-05-01.tif or 20190501.tif.")
+            raise ValueError(_("{folder}: only the year ({year}) was read from '{name}': the day and month of '{date}' "
+                               "are not read from names (day first, or single digits), so the image's place in the "
+                               "series is unknown. Name the images year first, e.g. 2019-05-01.tif or "
+                               "20190501.tif.").format(folder=folder, year=parse_date(f), name=os.path.basename(f),
+                                                       date=loose.group(0)))
     files.sort(key=lambda f: (parse_date(f), os.path.basename(f)))
     for a, b in zip(files, files[1:]):
         if parse_date(a) == parse_date(b):
-            raise ValueError(f"{folder}: '{os.path.basename(a)}' and '{os.path.basename(b)}' have the same date "
-                             f"({parse_date(a)}): a series holds one image per date, and the moment label counts "
-                             "the intervals between them. Keep one of the two in the folder.")
+            raise ValueError(_("{folder}: '{first}' and '{second}' have the same date ({date}): a series holds one image "
+                               "per date, and the moment label counts the intervals between them. Keep one of the two "
+                               "in the folder.").format(folder=folder, first=os.path.basename(a),
+                                                         second=os.path.basename(b), date=parse_date(a)))
     return files
 
 
@@ -316,10 +330,10 @@ def _agreeing_labels(folder, moment, area):
     differ = ~unlabelled & ((moment > 0) != (area == 1))
     if differ.any():
         only_m = int((differ & (moment > 0)).sum())
-        raise ValueError(f"{folder}: moment.tif and area.tif disagree at {int(differ.sum())} labelled pixel(s) "
-                         f"({only_m} changed in moment.tif only, {int(differ.sum()) - only_m} in area.tif only): "
-                         "area.tif must be 1 exactly where moment.tif is above 0. Fix one of them, or keep only "
-                         "moment.tif (the area follows from it).")
+        raise ValueError(_("{folder}: moment.tif and area.tif disagree at {n} labelled pixel(s) ({in_moment} changed in "
+                           "moment.tif only, {in_area} in area.tif only): area.tif must be 1 exactly where moment.tif "
+                           "is above 0. Fix one of them, or keep only moment.tif (the area follows from it).").format(
+            folder=folder, n=int(differ.sum()), in_moment=only_m, in_area=int(differ.sum()) - only_m))
     return (np.where(unlabelled, IGNORE, moment).astype(np.uint8),
             np.where(unlabelled, IGNORE, area).astype(np.uint8))
 
@@ -330,22 +344,23 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
     out = []
     folders = _series_folders(root)
     if not folders:
-        raise FileNotFoundError(f"no dated GeoTIFFs found in {root} or its sub-folders (the generic layout: a "
-                                "folder per series with one GeoTIFF per date, the date in its name, e.g. "
-                                "2019-05-01.tif, and area.tif and/or moment.tif)")
+        raise FileNotFoundError(_("no dated GeoTIFFs found in {root} or its sub-folders (the generic layout: a folder "
+                                  "per series with one GeoTIFF per date, the date in its name, e.g. 2019-05-01.tif, "
+                                  "and area.tif and/or moment.tif)").format(root=root))
     for folder in folders:
         files = _dated_images(folder)
         if len(files) < 2:
-            raise ValueError(f"{folder}: {len(files)} dated image(s); a series needs at least 2 (one GeoTIFF per "
-                             "date, the date in its name).")
+            raise ValueError(_("{folder}: {n} dated image(s); a series needs at least 2 (one GeoTIFF per date, the date "
+                               "in its name).").format(folder=folder, n=len(files)))
         moment_p, area_p = os.path.join(folder, "moment.tif"), os.path.join(folder, "area.tif")
         if not os.path.isfile(moment_p) and not os.path.isfile(area_p):
-            raise FileNotFoundError(f"{folder}: neither moment.tif nor area.tif found")
+            raise FileNotFoundError(_("{folder}: neither moment.tif nor area.tif found").format(folder=folder))
         idx = select_indices(len(files), t, indices)
         if os.path.isfile(moment_p) and len(idx) != len(files):
-            raise ValueError(f"{folder}: moment.tif labels the intervals between all {len(files)} dates, so the series "
-                             f"is read whole, but {len(idx)} dates were asked for (t: data.t in a training "
-                             "config, --t of evaluate). Leave t out, or use area.tif alone.")
+            raise ValueError(_("{folder}: moment.tif labels the intervals between all {n} dates, so the series is read "
+                               "whole, but {asked} dates were asked for (t: data.t in a training config, --t of "
+                               "evaluate). Leave t out, or use area.tif alone.").format(
+                folder=folder, n=len(files), asked=len(idx)))
         moment = _read_label(moment_p, len(idx)) if os.path.isfile(moment_p) else None
         area = _read_label(area_p, 2) if os.path.isfile(area_p) else None
         vals, valid, ref, counts = [], None, None, []
@@ -358,15 +373,15 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
             else:
                 arr, nodata = read_raster(files[i], scaled=True)
             if valid is not None and nodata.shape != valid.shape:
-                raise ValueError(f"{files[i]} is {nodata.shape[1]} x {nodata.shape[0]} pixels, "
-                                 f"{os.path.basename(files[idx[0]])} {valid.shape[1]} x {valid.shape[0]}: every "
-                                 "image of a series needs the grid of the first (align them first, e.g. "
-                                 "gdalwarp -te XMIN YMIN XMAX YMAX -tr XRES YRES).")
+                raise ValueError(_("{path} is {width} x {height} pixels, {first} {first_width} x {first_height}: every "
+                                   "image of a series needs the grid of the first (align them first, e.g. gdalwarp -te "
+                                   "XMIN YMIN XMAX YMAX -tr XRES YRES).").format(
+                    path=files[i], width=nodata.shape[1], height=nodata.shape[0],
+                    first=os.path.basename(files[idx[0]]), first_width=valid.shape[1], first_height=valid.shape[0]))
             counts.append(arr.shape[0])
             if as_read:
                 if bands and not all(1 <= int(b) <= arr.shape[0] for b in bands):
-                    raise ValueError(f"{files[i]} has {arr.shape[0]} band(s); the band mapping "
-                                     f"{','.join(map(str, bands))} asks for others ({MAPPING_WHERE}).")
+                    raise ValueError(_asks_for_others(files[i], arr.shape[0], bands))
                 vals.append((arr[[int(b) - 1 for b in bands]] if bands else arr).astype(np.float32))
             else:
                 check_band_count(files[i], arr.shape[0], bands)
@@ -375,14 +390,17 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
         if len(set(counts)) > 1 and not bands:
             if as_read:  # as the engine refuses such dates for a classical method
                 listed = ", ".join(f"{os.path.basename(files[i])}: {n}" for i, n in zip(idx, counts))
-                raise ValueError(f"{folder}: the images have different numbers of bands ({listed}); every date "
-                                 "needs the same bands in the same order (pick them with --bands).")
+                raise ValueError(_("{folder}: the images have different numbers of bands ({listed}); every date needs "
+                                   "the same bands in the same order (pick them with --bands).").format(
+                    folder=folder, listed=listed))
             for v in vals:  # a 3-band date among 4-band ones: green in place of NIR on every date, as detect
                 v[3] = v[1]  # reads such a series (its green against the others' NIR would be change)
         for name, lab in (("moment.tif", moment), ("area.tif", area)):
             if lab is not None and lab.shape != valid.shape:
-                raise ValueError(f"{os.path.join(folder, name)} is {lab.shape[1]} x {lab.shape[0]} pixels, the "
-                                 f"images {valid.shape[1]} x {valid.shape[0]}: a label needs the images' grid.")
+                raise ValueError(_("{path} is {width} x {height} pixels, the images {image_width} x {image_height}: a "
+                                   "label needs the images' grid.").format(
+                    path=os.path.join(folder, name), width=lab.shape[1], height=lab.shape[0],
+                    image_width=valid.shape[1], image_height=valid.shape[0]))
             if lab is not None:
                 check_same_grid(os.path.join(folder, name), files[idx[0]], ref)
         if moment is not None and area is not None:

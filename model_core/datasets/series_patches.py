@@ -22,6 +22,7 @@ import numpy as np
 
 from model_core.datasets import load_series
 from model_core.datasets.series import IGNORE, LazySeries
+from model_core.i18n import _
 
 
 class PatchSampler:
@@ -33,14 +34,18 @@ class PatchSampler:
             area_only = [s for s in found if not isinstance(s, LazySeries) and s.area is not None]
             if area_only:  # say which, and the way out the layout has ("t": 2: first and last date)
                 first = area_only[0]
-                raise ValueError(
-                    f"no series to train on: {len(area_only)} series ('{first.name}' with {first.t} dates"
-                    f"{' and others' if len(area_only) > 1 else ''}) have area.tif alone, which says where the "
-                    "land changed but not between which dates. Give each a moment.tif, or \"t\": 2 in the "
-                    "config's \"data\" to train on each series' first and last dates (area.tif is then their "
-                    "moment label).")
-            raise ValueError("no series to train on: training needs a moment label (moment.tif), or area.tif "
-                             "alone with exactly two dates")
+                raise ValueError((_("no series to train on: {n} series ('{name}' with {t} dates and others) have "
+                                    "area.tif alone, which says where the land changed but not between which dates. "
+                                    "Give each a moment.tif, or \"t\": 2 in the config's \"data\" to train on each "
+                                    "series' first and last dates (area.tif is then their moment label).")
+                                  if len(area_only) > 1 else
+                                  _("no series to train on: {n} series ('{name}' with {t} dates) have area.tif alone, "
+                                    "which says where the land changed but not between which dates. Give each a "
+                                    "moment.tif, or \"t\": 2 in the config's \"data\" to train on each series' first "
+                                    "and last dates (area.tif is then their moment label).")).format(
+                    n=len(area_only), name=first.name, t=first.t))
+            raise ValueError(_("no series to train on: training needs a moment label (moment.tif), or area.tif "
+                               "alone with exactly two dates"))
         self.patch = int(patch)
         self.stats = {} if scene_stats else None  # series index -> its whole-series statistics
         self._cache, self._cache_size = OrderedDict(), max(1, int(cache))
@@ -91,5 +96,5 @@ class PatchSampler:
     def batch(self, rng, n, t=None):
         if not any(s.t == t for s in self.series):
             t = self.series[int(rng.integers(len(self.series)))].t
-        items = [self.sample(rng, t) for _ in range(n)]
+        items = [self.sample(rng, t) for _unused in range(n)]
         return {k: np.stack([it[k] for it in items]) for k in items[0]}

@@ -27,6 +27,7 @@ import numpy as np
 
 from model_core.datasets.series import (IGNORE, Series, check_same_grid, moment_from_maps, read_raster,
                                         select_indices)
+from model_core.i18n import _
 
 _MONTH = re.compile(r"global_monthly_(\d{4})_(\d{2})_mosaic_(.+)\.tif$")
 
@@ -56,7 +57,7 @@ def _rasterize_ids(geojson, ref_path, pixel_coords):
         dst.SetGeoTransform(ref.GetGeoTransform())
     src = ogr.Open(geojson)
     if src is None:
-        raise OSError(f"cannot read {geojson}")
+        raise OSError(_("cannot read {path}").format(path=geojson))
     layer = src.GetLayer(0)
     has_id = layer.GetLayerDefn().GetFieldIndex("Id") >= 0
     if has_id:
@@ -76,18 +77,20 @@ def load_aoi(folder, t=None, indices=None, use_masked=False):
             months.append((f"{m.group(1)}-{m.group(2)}", p, os.path.basename(p)[:-4]))
     months.sort()
     if len(months) < 2:
-        raise FileNotFoundError(f"{folder}: fewer than 2 monthly mosaics in {img_dir}")
+        raise FileNotFoundError(_("{folder}: fewer than 2 monthly mosaics in {images}").format(folder=folder, images=img_dir))
     idx = select_indices(len(months), t, indices)
     values, ids, unusable = [], [], []
     first, ref = months[idx[0]][1], None
     for i in idx:
         date, path, stem = months[i]
         ref = check_same_grid(path, first, ref)  # a mosaic shifted against the others would mislabel change
-        arr, _ = read_raster(path)
+        arr, _unused = read_raster(path)
         if values and arr.shape[1:] != values[0].shape[1:]:
-            raise ValueError(f"{path} is {arr.shape[2]} x {arr.shape[1]} pixels, {os.path.basename(first)} "
-                             f"{values[0].shape[2]} x {values[0].shape[1]}: every mosaic of an area needs one grid "
-                             "(crop them to the common extent, e.g. gdalwarp -te XMIN YMIN XMAX YMAX).")
+            raise ValueError(_("{path} is {width} x {height} pixels, {first} {first_width} x {first_height}: every "
+                               "mosaic of an area needs one grid (crop them to the common extent, e.g. gdalwarp -te "
+                               "XMIN YMIN XMAX YMAX).").format(
+                path=path, width=arr.shape[2], height=arr.shape[1], first=os.path.basename(first),
+                first_width=values[0].shape[2], first_height=values[0].shape[1]))
         bad = arr[3] == 0 if arr.shape[0] >= 4 else np.zeros(arr.shape[1:], bool)
         udm = os.path.join(folder, "UDM_masks", stem + "_UDM.tif")
         if os.path.isfile(udm):
@@ -102,7 +105,7 @@ def load_aoi(folder, t=None, indices=None, use_masked=False):
         elif os.path.isfile(pix):
             ids.append(_rasterize_ids(pix, path, pixel_coords=True))
         else:
-            raise FileNotFoundError(f"{folder}: no building labels for {stem}")
+            raise FileNotFoundError(_("{folder}: no building labels for {stem}").format(folder=folder, stem=stem))
         unusable.append(bad)
     unusable = np.stack(unusable)
     moment = moment_from_maps(np.stack(ids), unusable)
@@ -115,5 +118,6 @@ def load_aoi(folder, t=None, indices=None, use_masked=False):
 def load(root, t=None, indices=None, use_masked=False):
     aois = find_aois(root)
     if not aois:
-        raise FileNotFoundError(f"no SpaceNet 7 AOI folders (with images/global_monthly_*.tif) under {root}")
+        raise FileNotFoundError(_("no SpaceNet 7 AOI folders (with images/global_monthly_*.tif) under {root}").format(
+            root=root))
     return [load_aoi(a, t, indices, use_masked) for a in aois]

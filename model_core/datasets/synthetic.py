@@ -82,6 +82,7 @@ import numpy as np
 from scipy import ndimage
 
 from model_core import provenance as _provenance
+from model_core.i18n import _
 
 IGNORE = 255
 BANDS = ("red", "green", "blue", "nir")
@@ -111,7 +112,7 @@ def _read(path):
 
     ds = gdal.Open(path)
     if ds is None:
-        raise OSError(f"cannot read {path}")
+        raise OSError(_("cannot read {path}").format(path=path))
     return ds.ReadAsArray()
 
 
@@ -183,7 +184,7 @@ def load_sources(root=None, sources=None):
     """Load the real images of ``root`` (default ``../shared/data``) grouped by source name."""
     root = os.path.abspath(root or default_data_root())
     if any(x in root for x in EXCLUDED):
-        raise ValueError("the Taizhou evaluation set must not be used for training data")
+        raise ValueError(_("the Taizhou evaluation set must not be used for training data"))
     key = (root, tuple(sorted(sources or _LOADERS)))
     if key not in _CACHE:
         found = {}
@@ -195,7 +196,7 @@ def load_sources(root=None, sources=None):
             if imgs:
                 found[name] = imgs
         if not found:
-            raise FileNotFoundError(f"no source imagery found under {root} (see shared/data/SOURCES.md)")
+            raise FileNotFoundError(_("no source imagery found under {root} (see shared/data/SOURCES.md)").format(root=root))
         _CACHE[key] = found
     return _CACHE[key]
 
@@ -242,7 +243,7 @@ def shape_buildings(rng, size):
     centre_u = u[int(cy) % size, int(cx) % size]
     centre_v = v[int(cy) % size, int(cx) % size]
     spread = rng.uniform(6, 20)
-    for _ in range(int(rng.integers(2, 9))):
+    for _unused in range(int(rng.integers(2, 9))):
         pu, pv = centre_u + rng.normal(0, spread), centre_v + rng.normal(0, spread)
         a, b = rng.uniform(1.5, 6), rng.uniform(1.5, 6)
         mask |= (np.abs(u - pu) < a) & (np.abs(v - pv) < b)
@@ -284,7 +285,7 @@ class SemiSyntheticGenerator:
                  subpixel_prob=0.0, own_stats_prob=0.0, revert_prob=0.0, repeat_prob=0.0,
                  brief_prob=0.0, record_history=False, drift_prob=0.0, sources=None):
         if split not in ("train", "val"):
-            raise ValueError("split must be 'train' or 'val'")
+            raise ValueError(_("split must be 'train' or 'val'"))
         self.split, self.patch, self.margin = split, int(patch), int(margin)
         self.max_events, self.no_change_prob = int(max_events), float(no_change_prob)
         self.cloud_prob, self.haze_prob, self.misreg_prob = cloud_prob, haze_prob, misreg_prob
@@ -302,7 +303,8 @@ class SemiSyntheticGenerator:
         # ``sources``: the source names to use at all, as base scenes and as change content (default: every
         # source found); e.g. ["naip", "landsat"] keeps to the public-domain imagery of ../shared/data
         if sources is not None and not set(sources) <= set(_LOADERS):
-            raise ValueError(f"unknown source(s) {sorted(set(sources) - set(_LOADERS))}; known: {sorted(_LOADERS)}")
+            raise ValueError(_("unknown source(s) {unknown}; known: {known}").format(
+                unknown=sorted(set(sources) - set(_LOADERS)), known=sorted(_LOADERS)))
         self.sources = load_sources(root, sources)  # raises when none of them is found
         w = dict(DEFAULT_SOURCE_WEIGHTS if source_weights is None else source_weights)
         self.base_names = [n for n in w if n in self.sources and w[n] > 0]
@@ -332,7 +334,7 @@ class SemiSyntheticGenerator:
             zoom = max(zoom, out_size / (min(c1 - c0, h) - 1))
             need = min(int(np.ceil(out_size / zoom)) + 1, c1 - c0, h)
         best = None
-        for _ in range(6):
+        for _unused in range(6):
             y = int(rng.integers(0, h - need + 1))
             x = int(rng.integers(c0, c1 - need + 1))
             frac = img.valid[y:y + need, x:x + need].mean()
@@ -340,7 +342,7 @@ class SemiSyntheticGenerator:
                 best = (frac, y, x)
             if frac > 0.98:
                 break
-        _, y, x = best
+        _unused, y, x = best
         data = img.data[:, y:y + need, x:x + need]
         valid = img.valid[y:y + need, x:x + need]
         if abs(zoom - 1.0) > 1e-3:
@@ -518,7 +520,7 @@ class SemiSyntheticGenerator:
         """Pixels (4, N) standing for the whole scene around the base crop: the crop itself plus
         ``context_crops`` other crops of the same image (same split, same zoom)."""
         parts = [base[:, valid]]
-        for _ in range(self.context_crops):
+        for _unused in range(self.context_crops):
             c, ok = self._crop(rng, img, side, zoom)
             parts.append(c[:, ok])
         return np.concatenate(parts, axis=1)
