@@ -313,6 +313,7 @@ class _Counter:
     """Counts one polygon's pixels (centre inside) per class and area, by windows of its extent."""
 
     def __init__(self, ds, grid, n_intervals, block_pixels):
+        self.ds = ds  # held as long as its band: GDAL 3.6's Python bindings do not keep a band's dataset alive
         self.band = ds.GetRasterBand(1)
         self.nodata = self.band.GetNoDataValue()
         self.grid, self.k, self.block = grid, n_intervals, max(1, int(block_pixels))

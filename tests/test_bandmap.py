@@ -260,7 +260,9 @@ def test_rgb_only_band_names_win_over_the_default_colour_interpretation(tmp_path
     """A 3-band byte GeoTIFF is tagged R, G, B by default whatever its order; band names written on purpose
     ("Blue", "Green", "Red") say the truth.  Names for some bands only leave the decision to the colours."""
     bgr = [_raster(tmp_path / f"bgr{i}.tif", 3, names=["Blue", "Green", "Red"], seed=i) for i in range(2)]
-    assert gdal.Open(bgr[0]).GetRasterBand(1).GetColorInterpretation() == gdal.GCI_RedBand
+    ds = gdal.Open(bgr[0])  # referenced while its band is read (GDAL 3.6's bindings do not keep it alive)
+    assert ds.GetRasterBand(1).GetColorInterpretation() == gdal.GCI_RedBand
+    ds = None
     assert bandmap.infer_rgb_only(gdal.Open(bgr[0])) == ([3, 2, 1, 2], "band names")
     st = Stack(bgr, expected_bands=4)
     assert [s.bands for s in st.sources] == [[3, 2, 1, 2]] * 2 and "band names" in st.band_notes[0]
