@@ -72,6 +72,33 @@ def test_the_check_finds_a_missing_translation_a_changed_field_and_a_hidden_unde
     assert de["Key {key}"] == "" and de["Old"] == "Alt" and list(de)[0].startswith("Input {n}")
 
 
+def test_update_adds_new_templates_beside_their_neighbours_and_moves_no_entry(tmp_path, monkeypatch):
+    """--update sorted the whole catalogue into code order (about 100 moved lines for two new messages); now the
+    entries there keep their order and text, a new template goes right after the entry of the one before it in the
+    code, and a stale entry stays. On a copy of the German catalogue, in an order of its own (reversed)."""
+    templates = [t for t, _w in engine_messages.code_templates()[0]]
+    real = engine_messages.read_catalogue("de")
+    first, middle = templates[0], templates[len(templates) // 2]
+    before = templates[len(templates) // 2 - 1]
+    kept = {t: real[t] for t in reversed(list(real)) if t not in (first, middle)}
+    kept["Stale message {x}"] = "Alte Meldung {x}"
+    copy = tmp_path / "de.json"
+    copy.write_text(json.dumps(kept, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    monkeypatch.setattr(engine_messages, "LANGUAGES", ("de",))
+    monkeypatch.setattr(engine_messages, "catalogue_path", lambda code: str(tmp_path / f"{code}.json"))
+    added = engine_messages.update()
+    out = json.loads(copy.read_text(encoding="utf-8"))
+    keys = list(out)
+    assert [k for k in keys if k not in (first, middle)] == list(kept)  # nothing moved, the stale one kept
+    assert all(out[k] == v for k, v in kept.items())
+    assert out[first] == out[middle] == ""
+    assert keys[0] == first  # the code's first template: at the top
+    assert keys[keys.index(before) + 1] == middle  # right after the template before it in the code
+    assert added == {"de": 2}
+    text = copy.read_bytes()
+    assert engine_messages.update() == {"de": 0} and copy.read_bytes() == text  # nothing new: not rewritten
+
+
 def test_the_check_finds_a_translation_that_drops_or_renames_an_option(tmp_path, monkeypatch):
     """The plugin finds ALLOW_HUGE in the engine's messages (the dialog's 'Run anyway?') and names "--bands" and
     "--overwrite" its own way (i18n.option_names, by the templates' option field): a translation must keep the
@@ -678,7 +705,7 @@ def test_the_tool_has_a_help_and_keeps_its_exit_status(capsys, monkeypatch):
     tool checks and exits; the check's exit status stays 1 on a problem, 0 without one or with --update."""
     ran = []
     monkeypatch.setattr(engine_messages, "check", lambda: ran.append("check") or ["de: no translation of m.py:1: 'X'"])
-    monkeypatch.setattr(engine_messages, "update", lambda: ran.append("update"))
+    monkeypatch.setattr(engine_messages, "update", lambda: ran.append("update") or {"de": 0})
     with pytest.raises(SystemExit) as exc:
         engine_messages.main(["--help"])
     out = " ".join(capsys.readouterr().out.split())

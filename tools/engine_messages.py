@@ -2,7 +2,8 @@
 """List the engine's translatable messages and keep its catalogues in step with the code.
 
     python tools/engine_messages.py            # report templates without a German or Spanish entry
-    python tools/engine_messages.py --update   # add them to model_core/locale/*.json (empty), in code order
+    python tools/engine_messages.py --update   # add them to model_core/locale/*.json (empty), each after its
+                                               # neighbour in the code; the entries there do not move
                                                # (also run by make translations)
 
 A message of ``model_core`` is translatable when the code passes a literal template to ``_()``, or marks a
@@ -160,16 +161,38 @@ def check():
     return problems
 
 
+def merged(entries, templates):
+    """``entries`` (a catalogue, {template: translation}) with the ``templates`` (in code order) it lacks added,
+    empty.  The entries it has keep their place and text; a new one goes right after the entry of the template
+    before it in the code (the nearest one the catalogue has; at the top when there is none), so new messages land
+    beside their neighbours and a run adds lines without moving any (it sorted the whole file into code order: a
+    diff of ~100 moved lines for two new messages).  Nothing is dropped: an entry no longer in the code stays where
+    it is, and :func:`check` reports it."""
+    keys = list(entries)
+    have = set(keys)
+    previous = None
+    for text in templates:
+        if text not in have:
+            keys.insert(keys.index(previous) + 1 if previous is not None else 0, text)
+            have.add(text)
+        previous = text
+    return {t: entries.get(t, "") for t in keys}
+
+
 def update():
-    """Add the templates missing from each catalogue (empty), keeping the code's order; drop nothing."""
+    """Add the templates missing from each catalogue, empty (:func:`merged`); a catalogue that lacks none is not
+    written.  Returns {language: templates added}."""
     templates, _problems = code_templates()
+    added = {}
     for code in LANGUAGES:
         entries = read_catalogue(code)
-        ordered = {t: entries.get(t, "") for t, _w in templates}
-        ordered.update({t: v for t, v in entries.items() if t not in ordered})   # obsolete ones kept, at the end
-        with open(catalogue_path(code), "w", encoding="utf-8") as f:
-            json.dump(ordered, f, ensure_ascii=False, indent=1)
-            f.write("\n")
+        new = merged(entries, [t for t, _w in templates])
+        added[code] = len(new) - len(entries)
+        if added[code]:
+            with open(catalogue_path(code), "w", encoding="utf-8") as f:
+                json.dump(new, f, ensure_ascii=False, indent=1)
+                f.write("\n")
+    return added
 
 
 def main(argv=None):
@@ -186,11 +209,15 @@ def main(argv=None):
                     "module binds the name _. Prints each problem and a count; exit status 1 when there is one.",
         epilog="make translations runs it with --update.", allow_abbrev=False)
     parser.add_argument("--update", action="store_true",
-                        help="first add the templates missing from each catalogue, empty and in the code's order "
-                             "(nothing is dropped); then report as above, with exit status 0")
+                        help="first add the templates missing from each catalogue, empty, each right after the "
+                             "entry of the template before it in the code (the entries there keep their order; "
+                             "nothing is dropped); then report as above, with exit status 0")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.update:
-        update()
+        for code, n in update().items():
+            if n:
+                print(f"{os.path.relpath(catalogue_path(code), ROOT)}: {n} new template(s) added, empty, each after "
+                      "the entry of the template before it in the code")
     problems = check()
     for line in problems:
         print(line)
