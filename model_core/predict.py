@@ -327,6 +327,14 @@ OPEN_S = 0.001         # per input file opened (and checked, aligned onto the gr
 SAMPLE_S = 5e-8        # the scene statistics: per value (pixel x band x date) of the sample, at most 1 MP per date
 READ_S = 2.6e-9        # the tiles' reads (and a decimated sample's): per pixel x band x date read
 WRITE_S = 1e-7         # writing the area, moment and confidence maps (DEFLATE): per pixel
+# writing moment_probability.tif (--probabilities), per value (pixel x band) of each type (PROBABILITY_TYPES): the
+# encoding and the DEFLATE writes of its rows, no overviews.  ``tools/estimate_constants.py probabilities`` (the
+# thirty-ninth session, 3 runs of each type with CVA and ISFA on NAIP 6 and 10 dates and a synthetic 6 x 2048^2,
+# load 1.8-4.4 on the 2 cores), medians: float32 7.4e-8, uint16 3.2e-8 (0.43 of float32), byte 3.6e-8 (0.49); the
+# best of 5 writes of the same probabilities (types interleaved) agreed: on NAIP uint16 0.42-0.49 and byte 0.34-0.62
+# of float32.  byte is not always the quicker: DEFLATE spends long on bytes that are nearly all one value (synthetic
+# CVA: byte 0.96 of float32, uint16 0.61; synthetic ISFA: byte 0.29).  (WRITE_S per value, the float32's before.)
+PROBABILITY_WRITE_S = {"float32": 7.4e-8, "uint16": 3.2e-8, "byte": 3.6e-8}
 CVA_FIT_S = 1.2e-7     # the CVA's fit (medians of the differences, stable-scene probe): per sample value and interval
 # ISFA's fit: per fitted pixel (at most model_core.models.isfa.FIT_PIXELS) and interval, for 4 bands.  It
 # grows with its rounds (up to 30), which are not known before the fit: the real series' intervals ran 12-30
@@ -473,7 +481,8 @@ def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu"
     pixels of all tile windows, margins included (default the grid's).  The time is the sum of the stages
     (see :data:`SECONDS_PER_MP_INTERVAL` and the constants after it): opening, the scene statistics, the
     method's fit on their sample, the tiles' reads, model and writes; :func:`run_seconds`.
-    ``probabilities_type``: the data type of the probabilities (:data:`PROBABILITY_TYPES`), whose size it sets."""
+    ``probabilities_type``: the data type of the probabilities (:data:`PROBABILITY_TYPES`), whose size and write
+    time it sets."""
     px = float(width) * float(height)
     overviews = _overview_growth(width, height)
     need = {}
@@ -507,15 +516,17 @@ def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu"
     seconds = None
     if not str(device).startswith("cuda"):
         stages = run_stages(width, height, n_dates, model, bands, files, window_px,
-                            probabilities="probabilities" in paths)
+                            probabilities="probabilities" in paths, probabilities_type=probabilities_type)
         seconds = stages["memory"] / memory_speed() + (stages["compute"] / network_speed() if stages["compute"] else 0.0)
     return {"seconds": seconds, "disks": out}
 
 
-def run_stages(width, height, n_dates, model, bands=4, files=None, window_px=None, probabilities=False):
+def run_stages(width, height, n_dates, model, bands=4, files=None, window_px=None, probabilities=False,
+               probabilities_type="float32"):
     """The run time of :func:`estimate_run` on the reference machine (seconds), stage by stage, as
     {"memory": the per-pixel work's seconds (scaled by :func:`memory_speed`), "compute": the networks'
-    model seconds (scaled by :func:`network_speed`)}."""
+    model seconds (scaled by :func:`network_speed`)}; ``probabilities``: moment_probability.tif is written, of
+    ``probabilities_type`` (:data:`PROBABILITY_WRITE_S`)."""
     px = float(width) * float(height)
     t, c = max(int(n_dates), 2), max(int(bands), 1)
     intervals = t - 1
@@ -536,15 +547,19 @@ def run_stages(width, height, n_dates, model, bands=4, files=None, window_px=Non
         seconds += ISFA_FIT_S * min(sample, FIT_PIXELS) * intervals * c / 4.0
     rate = SECONDS_PER_MP_INTERVAL.get(model, SECONDS_PER_MP_INTERVAL["caimnet_isfa"])
     seconds += READ_S * windows * t * c
-    seconds += WRITE_S * px * (1.0 + (t * 1.0 if probabilities else 0.0)) * _overview_growth(width, height)
+    seconds += WRITE_S * px * _overview_growth(width, height)
+    if probabilities:  # (without overviews)
+        seconds += PROBABILITY_WRITE_S.get(probabilities_type, PROBABILITY_WRITE_S["float32"]) * px * t
     model_s = windows / 1e6 * intervals * rate
     compute = model_s if network else 0.0   # (the networks' model term: both yardsticks; all else per-pixel work)
     return {"memory": seconds + model_s - compute, "compute": compute}
 
 
-def run_seconds(width, height, n_dates, model, bands=4, files=None, window_px=None, probabilities=False):
+def run_seconds(width, height, n_dates, model, bands=4, files=None, window_px=None, probabilities=False,
+                probabilities_type="float32"):
     """The run time of :func:`estimate_run` on the reference machine (seconds): :func:`run_stages` summed."""
-    return sum(run_stages(width, height, n_dates, model, bands, files, window_px, probabilities).values())
+    return sum(run_stages(width, height, n_dates, model, bands, files, window_px, probabilities,
+                          probabilities_type).values())
 
 
 # the lines check_scale returns, which the dialog keeps under its progress text (it knows them by the text

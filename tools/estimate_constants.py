@@ -40,6 +40,10 @@ runs more than the probe, whose best of 5 runs in the gaps), copy the printed me
 The memory constants were refit so in the thirty-sixth session, on this project's 2-core machine, whose probe
 took 0.015 s when idle (``REFERENCE_PROBE_S``), under the load of other sessions (1-7).
 
+``python tools/estimate_constants.py probabilities`` measures the write of ``moment_probability.tif`` per value
+(pixel x band) of each of its types (``PROBABILITY_WRITE_S``): runs of CVA and ISFA with ``--probabilities`` of
+each type on NAIP (6 and 10 dates) and a synthetic 6 x 2048^2 series, the encoding and the writes of its rows timed.
+
 ``python tools/estimate_constants.py check`` runs ``python -m model_core detect`` (CVA, ISFA and the
 automatic choice, under ``nice``) on the same scenes and prints the estimate it printed against the
 "Time" it reported (medians of ``--repeats`` runs).
@@ -216,6 +220,84 @@ def measure(args):
     print(f"  (REFERENCE_GFLOPS {predict.REFERENCE_GFLOPS:g}, REFERENCE_PROBE_S {predict.REFERENCE_PROBE_S:g})")
 
 
+def measure_probabilities(args):
+    """The write cost of moment_probability.tif per value (pixel x band) of each type, at the reference speed:
+    every run of a scene writes it once per type (``PROBABILITY_TYPES``); the time of its writes is the
+    encoding (``encode_probabilities``) and the writes and flushes of its rows (``_BlockRows`` of the multi-band
+    dataset), timed by wrapping them; the run's own ``timings["write"]`` is printed beside it (all the maps)."""
+    import numpy as np
+
+    from model_core import predict
+
+    folder = args.data or tempfile.mkdtemp(prefix="estimate-data-")
+    os.makedirs(folder, exist_ok=True)
+    naip = sorted(glob.glob(os.path.join(SHARED, "naip-north-dakota", "*.tif")))
+    chosen = {"NAIP 6 dates": naip[:6], "NAIP 10 dates": naip,
+              "synthetic 6 x 2048^2": make_series(folder, 6, 2048)}
+    spent = {"seconds": 0.0}
+    orig_write, orig_commit, orig_encode = predict._BlockRows.write, predict._BlockRows.commit, predict.encode_probabilities
+
+    def timed(fn):
+        def wrapper(self, *a, **k):
+            if len(self.bands) < 2:  # (the probabilities are the only multi-band output)
+                return fn(self, *a, **k)
+            t = time.perf_counter()
+            try:
+                return fn(self, *a, **k)
+            finally:
+                spent["seconds"] += time.perf_counter() - t
+        return wrapper
+
+    def encode(*a, **k):
+        t = time.perf_counter()
+        try:
+            return orig_encode(*a, **k)
+        finally:
+            spent["seconds"] += time.perf_counter() - t
+
+    per_value = {}
+    predict._BlockRows.write, predict._BlockRows.commit = timed(orig_write), timed(orig_commit)
+    predict.encode_probabilities = encode
+    try:
+        for name, paths in chosen.items():
+            if not paths:
+                continue
+            for model in (args.models or "cva,isfa").split(","):
+                for _repeat in range(args.repeats):
+                    for kind in predict.PROBABILITY_TYPES:
+                        predict._SPEEDS.clear()
+                        speed = predict.memory_speed()
+                        out = tempfile.mkdtemp(prefix="estimate-")
+                        spent["seconds"] = 0.0
+                        try:
+                            res = predict.detect(paths, out_dir=out, model=model, probabilities=True,
+                                                 probabilities_type=kind)
+                            size = os.path.getsize(os.path.join(out, predict.OUTPUT_NAMES["probabilities"]))
+                        finally:
+                            subprocess.run(["rm", "-rf", out], check=False)  # nosec B603 B607
+                        from osgeo import gdal
+
+                        ds = gdal.Open(paths[0])
+                        px, t = ds.RasterXSize * ds.RasterYSize, len(paths)
+                        ds = None
+                        per_value.setdefault(kind, []).append(spent["seconds"] * speed / (px * t))
+                        print(json.dumps({"scene": name, "model": model, "type": kind, "speed": round(speed, 3),
+                                          "probabilities_s": round(spent["seconds"], 3),
+                                          "write_s": round(res.timings["write"], 3), "seconds": round(res.seconds, 2),
+                                          "MB": round(size / 1e6, 2), "load": round(os.getloadavg()[0], 1)}), flush=True)
+    finally:
+        predict._BlockRows.write, predict._BlockRows.commit = orig_write, orig_commit
+        predict.encode_probabilities = orig_encode
+    print("\nthe probabilities' write per value (pixel x band) at the reference speed (medians over runs and scenes):")
+    base = statistics.median(per_value["float32"])
+    for kind, values in per_value.items():
+        m = statistics.median(values)
+        ratios = [v / f for v, f in zip(values, per_value["float32"])]
+        print(f"  {kind:<8} {m:.3g} s   (runs: {min(values):.3g} .. {max(values):.3g}); x WRITE_S {m / predict.WRITE_S:.2f}, "
+              f"x float32 {m / base:.2f} (run by run {min(ratios):.2f} .. {max(ratios):.2f}, median "
+              f"{float(np.median(ratios)):.2f})")
+
+
 def seconds_of(text):
     m = re.search(r"about ([\d.]+) (s|min|h)\b", text)
     return float(m.group(1)) * {"s": 1, "min": 60, "h": 3600}[m.group(2)]
@@ -229,7 +311,7 @@ def check(args):
     for name, paths in scenes(folder).items():
         if args.skip and any(word in name for word in args.skip.split(",")):
             continue
-        for model in args.models.split(","):
+        for model in (args.models or "cva,isfa,auto").split(","):
             est, took = [], []
             for _ in range(args.repeats):
                 out = tempfile.mkdtemp(prefix="estimate-")
@@ -250,13 +332,14 @@ def check(args):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["measure", "check"])
+    ap.add_argument("what", choices=["measure", "check", "probabilities"])
     ap.add_argument("--data", help="folder for the synthetic series (made once; default: a new temporary one)")
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--models", default="cva,isfa,auto", help="check: the methods to run")
+    ap.add_argument("--models", help="check and probabilities: the methods to run (default cva,isfa,auto; "
+                                     "probabilities: cva,isfa)")
     ap.add_argument("--skip", default="", help="check: leave out the scenes whose names hold one of these words")
     args = ap.parse_args()
-    if args.what == "measure":
+    if args.what in ("measure", "probabilities"):
         import importlib
 
         importlib.import_module("model_core")  # its thread settings before torch is imported, as the command line
@@ -264,7 +347,10 @@ def main():
 
         limit_gdal_cache()
         tune_allocator()
-        measure(args)
+        if args.what == "measure":
+            measure(args)
+        else:
+            measure_probabilities(args)
     else:
         check(args)
 
