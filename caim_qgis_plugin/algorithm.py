@@ -356,7 +356,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """QGIS's own check, with its generic "Incorrect parameter value for INPUT" replaced by what is wrong
-        with which entry of INPUT or MASKS (a file that does not exist, one GDAL cannot open as a raster)."""
+        with which entry of INPUT or MASKS (a file that does not exist, one GDAL cannot open as a raster), and
+        a scaled PROBABILITIES_TYPE without a PROBABILITIES file (:meth:`probabilities_type_refused`)."""
         engine_language()  # the engine's messages in QGIS's language
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
@@ -377,7 +378,20 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                     parameters.get(self.WEIGHTS),)
             # the numbers' ranges (SENSITIVITY=9, TILE_SIZE=-1): QGIS said only "Incorrect parameter value for ..."
             return False, number_refused(message, parameters, self.parameterDefinitions()) or message
+        refused = self.probabilities_type_refused(parameters, context)
+        if refused:  # (it was refused when the run started: the toolbox and qgis_process said so only then)
+            return False, refused
         return ok, message
+
+    def probabilities_type_refused(self, parameters, context):
+        """Why PROBABILITIES_TYPE uint16 or byte cannot be taken (no PROBABILITIES file: the type would be lost, as
+        the command line's --probabilities-type without --probabilities), else None."""
+        prob_type = self.parameterAsEnumString(parameters, self.PROBABILITIES_TYPE, context) or "float32"
+        if prob_type == "float32" or prob_type not in PROBABILITY_TYPES or \
+                self.parameterAsOutputLayer(parameters, self.PROBABILITIES, context):
+            return None
+        return tr("PROBABILITIES_TYPE=%s applies to the Moment probabilities (PROBABILITIES), which this run does not "
+                  "write. Give PROBABILITIES a file, or leave PROBABILITIES_TYPE at float32.") % prob_type
 
     # -- parameters -------------------------------------------------------------------------------
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -769,10 +783,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         prob_type = self.parameterAsEnumString(parameters, self.PROBABILITIES_TYPE, context) or "float32"
         if prob_type not in PROBABILITY_TYPES:  # (QGIS checked it; a script calling processAlgorithm did not)
             raise QgsProcessingException(option_refused(self.PROBABILITIES_TYPE, prob_type, PROBABILITY_TYPES))
-        if prob_type != "float32" and not prob_path:  # as the command line's --probabilities-type without them
-            raise QgsProcessingException(tr(
-                "PROBABILITIES_TYPE=%s applies to the Moment probabilities (PROBABILITIES), which this run does not "
-                "write. Give PROBABILITIES a file, or leave PROBABILITIES_TYPE at float32.") % prob_type)
+        refused = self.probabilities_type_refused(parameters, context)  # (checkParameterValues said it; a script
+        if refused:                                                      # calling processAlgorithm did not)
+            raise QgsProcessingException(refused)
         polygons_path = self.parameterAsOutputLayer(parameters, self.POLYGONS, context)
         for key, path in list(outputs.items()) + ([("polygons", polygons_path)] if polygons_path else []):
             ext = os.path.splitext(path)[1].lower()

@@ -616,422 +616,422 @@ Braucht PyTorch im Python von QGIS.
             <translation>&lt;b&gt;Ein multitemporales Raster&lt;/b&gt;: ein einzelner Eingabe-Layer, der alle Zeitpunkte als Kanäle enthält, wird in seine Zeitpunkte aufgeteilt, wenn seine Kanalnamen Datumsangaben tragen (ein Google-Earth-Engine-Export mit toBands(): 20200105T103421_..._B4) oder er eine NetCDF-Variable mit Zeitachse ist. Sonst &lt;b&gt;Kanäle je Zeitpunkt&lt;/b&gt; angeben (erweitert, BANDS_PER_DATE: alle Kanäle eines Zeitpunkts, QA-Kanäle mitgezählt) und, wenn die Kanäle Kanal für Kanal folgen, &lt;b&gt;Kanalreihenfolge&lt;/b&gt; (BAND_ORDER=band). Jeder Zeitpunkt wird zu einem kleinen VRT, das das Raster liest und in einem Ordner &amp;lt;Name&amp;gt;_dates daneben gespeichert wird (von späteren Läufen desselben Rasters wiederverwendet; der Pixelinspektor und ein gespeichertes Projekt lesen diese VRTs). Zeitpunkte, Kanäle und Wolkenmasken zählen dann je Zeitpunkt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="375" />
+            <location filename="../algorithm.py" line="376" />
             <source>WEIGHTS: '%s' is not a weights file (.pt, PyTorch). Give a CAIM-Net or SChanger weights file, or leave WEIGHTS empty for the bundled weights.</source>
             <translation>WEIGHTS: '%s' ist keine Gewichtsdatei (.pt, PyTorch). Eine Gewichtsdatei von CAIM-Net oder SChanger angeben, oder WEIGHTS leer lassen für die mitgelieferten Gewichte.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="389" />
-            <source>Raster layers, oldest first (order is time order)</source>
-            <translation>Rasterlayer, ältester zuerst (Reihenfolge ist Zeitfolge)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="391" />
-            <source>Dates, YYYY-MM-DD in layer order</source>
-            <translation>Datumsangaben JJJJ-MM-TT je Layer</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="392" />
-            <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
-            <translation>Kommagetrennt, eine je Layer; leer: aus den Layernamen, Dateinamen oder Metadaten gelesen.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="394" />
-            <source>Bands, e.g. 1,2,3,4</source>
-            <translation>Kanäle, z. B. 1,2,3,4</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="395" />
-            <source>The networks use 4 bands as R, G, B, NIR (3 as R, G, B with green in place of NIR); CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
-            <translation>Die Netze nutzen 4 Kanäle als R, G, B, NIR (3 als R, G, B mit Grün anstelle von NIR); CVA und ISFA beliebige Kanäle. Leer: aus den Wellenlängen oder Namen der Kanäle (siehe Hilfe).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="400" />
-            <source>Model</source>
-            <translation>Modell</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="401" />
-            <source>auto (the default): %s. The help describes every option.</source>
-            <translation>auto (Standard): %s. Die Hilfe beschreibt jede Option.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="402" />
-            <source>qgis_process and scripts give the name (MODEL=cva), not the number that qgis_process help lists.</source>
-            <translation>qgis_process und Skripte geben den Namen an (MODEL=cva), nicht die Nummer, die qgis_process help auflistet.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="405" />
-            <source>Weights file (.pt)</source>
-            <translation>Gewichtsdatei (.pt)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="406" />
-            <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
-            <translation>Leer: die mitgelieferten Gewichte. Die klassischen CVA und ISFA brauchen keine.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="408" />
-            <source>Device</source>
-            <translation>Gerät</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="409" />
-            <source>Auto (the default): the GPU when PyTorch sees one (CUDA), else the CPU. qgis_process and scripts give the name (DEVICE=CPU).</source>
-            <translation>Auto (Standard): die GPU, wenn PyTorch eine sieht (CUDA), sonst die CPU. qgis_process und Skripte geben den Namen an (DEVICE=CPU).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="412" />
-            <source>Sensitivity (0 = calibrated)</source>
-            <translation>Empfindlichkeit (0 = kalibriert)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="414" />
-            <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
-            <translation>-3 bis 3: positive Werte stufen mehr Pixel als geändert ein, negative weniger.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="415" />
-            <source>0 (the default): the calibrated decision.</source>
-            <translation>0 (Standard): die kalibrierte Entscheidung.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="419" />
-            <source>Minimum change patch (pixels; 0 = off)</source>
-            <translation>Mindestfläche (Pixel; 0 = aus)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="421" />
-            <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
-            <translation>Geänderte Flächen, die kleiner sind, werden als unverändert geschrieben; 0 behält jedes geänderte Pixel.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="423" />
-            <source>Fill masked dates from the previous clear date</source>
-            <translation>Maskierte Zeitpunkte aus dem vorigen füllen</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="424" />
-            <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
-            <translation>Für bewölkte Zeitreihen: ein maskierter Zeitpunkt übernimmt die Werte des Pixels vom vorigen wolkenfreien Zeitpunkt.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="425" />
-            <source>Off (the default): a pixel masked in any date is nodata in every output.</source>
-            <translation>Aus (Standard): ein Pixel, das in irgendeinem Zeitpunkt maskiert ist, ist in jeder Ausgabe NoData.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="427" />
-            <source>Cloud masks, one per input layer</source>
-            <translation>Wolkenmasken, eine je Eingabelayer</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="428" />
-            <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
-            <translation>In der Reihenfolge der Eingabelayer; für Masken nur einiger Zeitpunkte deren Positionen in Zeitpunkte der Wolkenmasken (erweitert) angeben.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="431" />
-            <source>Mask values meaning clear</source>
-            <translation>Maskenwerte für wolkenfrei</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="432" />
-            <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
-            <translation>Standard 0. Die Hilfe nennt die Werte für Landsat QA_PIXEL, Sentinel-2 SCL und Fmask.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="434" />
-            <source>Dates the cloud masks belong to</source>
-            <translation>Zeitpunkte der Wolkenmasken</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="435" />
-            <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
-            <translation>Die Eingabepositionen der Zeitpunkte der Masken, z. B. 2,5: die erste Maske für den zweiten Layer, die andere für den fünften.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="440" />
-            <source>Tile size (pixels; 0 = automatic)</source>
-            <translation>Kachelgröße (Pixel; 0 = automatisch)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="442" />
-            <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory, plus up to 512 MB of output rows held on a very wide scene. The result does not depend on the tiles.</source>
-            <translation>0 (Standard): aus der Zahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt, dazu bis zu 512 MB gehaltene Ergebniszeilen bei einer sehr breiten Szene. Das Ergebnis hängt nicht von den Kacheln ab.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="448" />
-            <source>Threshold of the classical methods (CVA, ISFA)</source>
-            <translation>Schwellenwert klassischer Methoden (CVA, ISFA)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="450" />
-            <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa, and MODEL=auto where it runs Classical ISFA). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
-            <translation>otsu (Standard) oder kittler (minimaler Fehler; für MODEL=cva oder isfa und MODEL=auto, wo es Klassische ISFA ausführt). qgis_process und Skripte geben den Namen an (THRESHOLD=kittler).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="455" />
-            <source>Tile overlap (pixels; empty: automatic)</source>
-            <translation>Kachelüberlappung (Pixel; leer: auto)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="457" />
-            <source>Empty (the default): the model's own reach, so that the tiles join without seams.</source>
-            <translation>Leer (Standard): die eigene Reichweite des Modells, sodass die Kacheln ohne Nähte aneinanderstoßen.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="461" />
-            <source>Change area</source>
-            <translation>Änderungsfläche</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="462" />
-            <source>Change moment</source>
-            <translation>Änderungszeitpunkt</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="463" />
-            <source>Confidence</source>
-            <translation>Konfidenz</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="465" />
-            <source>Change polygons</source>
-            <translation>Änderungspolygone</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="468" />
-            <source>Moment probabilities</source>
-            <translation>Zeitpunkt-Wahrscheinlichkeiten</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="469" />
-            <source>One band per class, for inspection.</source>
-            <translation>Ein Kanal je Klasse, zur Inspektion.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="473" />
-            <source>Run report (HTML)</source>
-            <translation>Laufbericht (HTML)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="473" />
-            <source>HTML files (*.html)</source>
-            <translation>HTML-Dateien (*.html)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="474" />
-            <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
-            <translation>Die Einstellungen, die geänderte Fläche je Intervall als Diagramm und Tabelle und die Karte: der erste und der letzte Zeitpunkt und der Änderungszeitpunkt.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="479" />
-            <source>Run even if estimated too long/big</source>
-            <translation>Voraussichtlich riesige Läufe zulassen</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="480" />
-            <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
-            <translation>Ein Lauf, der voraussichtlich länger als einen Tag dauert oder dessen Ausgaben nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist an.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="485" />
-            <source>Bands per date (multi-date raster)</source>
-            <translation>Kanäle je Zeitpunkt (multitemporal)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="487" />
-            <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
-            <translation>Ein Eingaberaster mit allen Zeitpunkten: alle Kanäle eines Zeitpunkts, QA-Kanäle eingeschlossen; 0: nach den Datumsangaben der Kanalnamen.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="492" />
-            <source>Band order (multi-date raster)</source>
-            <translation>Kanalreihenfolge (multitemporal)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="494" />
-            <source>auto (the default): from the band names, else date by date; date: all bands of date 1, then of date 2; band: band 1 of every date, then band 2. qgis_process and scripts give the name (BAND_ORDER=band).</source>
-            <translation>auto (Standard): aus den Kanalnamen, sonst Zeitpunkt für Zeitpunkt; date: alle Kanäle von Zeitpunkt 1, dann von Zeitpunkt 2; band: Kanal 1 jedes Zeitpunkts, dann Kanal 2. qgis_process und Skripte geben den Namen an (BAND_ORDER=band).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="500" />
-            <source>Moment probabilities data type</source>
-            <translation>Datentyp der Zeitpunkt-Wahrscheinlichkeiten</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="502" />
-            <source>float32 (the default): the probabilities as they are, -1 nodata. uint16 or byte: stored as round(p x 65534) or round(p x 254), 65535 or 255 nodata, with the bands' scale 1/65534 or 1/254 (QGIS applies it), in about a half or a quarter of the space. Only with Moment probabilities. qgis_process and scripts give the name (PROBABILITIES_TYPE=uint16).</source>
-            <translation>float32 (Standard): die Wahrscheinlichkeiten, wie sie sind, -1 NoData. uint16 oder byte: gespeichert als round(p x 65534) oder round(p x 254), 65535 oder 255 NoData, mit dem Skalierungsfaktor 1/65534 oder 1/254 der Kanäle (QGIS wendet ihn an), in etwa der Hälfte oder einem Viertel des Platzes. Nur mit Zeitpunkt-Wahrscheinlichkeiten. qgis_process und Skripte geben den Namen an (PROBABILITIES_TYPE=uint16).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="508" />
-            <source>Device used</source>
-            <translation>Verwendetes Gerät</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="509" />
-            <source>Dates used (comma-separated)</source>
-            <translation>Verwendete Datumsangaben (kommagetrennt)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="510" />
-            <source>Model used (auto resolved)</source>
-            <translation>Verwendetes Modell (auto aufgelöst)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="511" />
-            <source>Summary</source>
-            <translation>Zusammenfassung</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="512" />
-            <source>Changed hectares per interval (JSON)</source>
-            <translation>Geänderte Hektar je Intervall (JSON)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="513" />
-            <source>Warnings (one per line)</source>
-            <translation>Warnungen (eine je Zeile)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="567" />
-            <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
-            <translation>BAND_ORDER=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="599" />
-            <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
-            <translation>'%s' ist kein dateibasiertes (GDAL-)Raster und kann daher nicht in Zeitpunkte aufgeteilt werden; zuerst als GeoTIFF exportieren.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="608" />
-            <source>Layer '%s': %s</source>
-            <translation>Layer '%s': %s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="614" />
-            <source>'%s' holds %d dates: split into %s%s</source>
-            <translation>'%s' enthält %d Zeitpunkte: aufgeteilt in %s%s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="615" />
-            <source> (used again: the same split as before)</source>
-            <translation> (wiederverwendet: dieselbe Aufteilung wie zuvor)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="635" />
-            <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
-            <translation>DATES hat %d Einträge für die %d Zeitpunkte des multitemporalen Rasters; ein Datum je Zeitpunkt angeben, das älteste zuerst, kommagetrennt.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="641" />
-            <source>Unknown model '%s'; use one of %s.</source>
-            <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="647" />
-            <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
-            <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="651" />
-            <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
-            <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="657" />
-            <source>Unknown threshold '%s'; use one of %s.</source>
-            <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="661" />
-            <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
-            <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="670" />
-            <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
-            <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="682" />
-            <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA for 2 dates without WEIGHTS, and on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
-            <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, und MODEL=auto führt auf diesen Layern %s aus (Klassische ISFA bei 2 Zeitpunkten ohne WEIGHTS und auf Layern, deren Kanäle die Netze nicht lesen können). MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="700" />
-            <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
-            <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="704" />
-            <source>Note: </source>
-            <translation>Hinweis: </translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="704" />
-            <source>Warning: </source>
-            <translation>Warnung: </translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="705" />
-            <source>Model: %s [%s]</source>
-            <translation>Modell: %s [%s]</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="707" />
-            <source>Date %d: %s  (%s)%s</source>
-            <translation>Zeitpunkt %d: %s  (%s)%s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="707" />
-            <source>unknown</source>
-            <translation>unbekannt</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="708" />
-            <source>  mask: %s</source>
-            <translation>  Maske: %s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="723" />
-            <source>Cancelled by the user; no output was kept.</source>
-            <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe behalten.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="759" />
-            <source>The CAIM engine (model_core) could not be loaded: %s</source>
-            <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="773" />
+            <location filename="../algorithm.py" line="393" />
             <source>PROBABILITIES_TYPE=%s applies to the Moment probabilities (PROBABILITIES), which this run does not write. Give PROBABILITIES a file, or leave PROBABILITIES_TYPE at float32.</source>
             <translation>PROBABILITIES_TYPE=%s gilt für die Zeitpunkt-Wahrscheinlichkeiten (PROBABILITIES), die dieser Lauf nicht schreibt. PROBABILITIES eine Datei geben oder PROBABILITIES_TYPE auf float32 lassen.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="784" />
+            <location filename="../algorithm.py" line="403" />
+            <source>Raster layers, oldest first (order is time order)</source>
+            <translation>Rasterlayer, ältester zuerst (Reihenfolge ist Zeitfolge)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="405" />
+            <source>Dates, YYYY-MM-DD in layer order</source>
+            <translation>Datumsangaben JJJJ-MM-TT je Layer</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="406" />
+            <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
+            <translation>Kommagetrennt, eine je Layer; leer: aus den Layernamen, Dateinamen oder Metadaten gelesen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="408" />
+            <source>Bands, e.g. 1,2,3,4</source>
+            <translation>Kanäle, z. B. 1,2,3,4</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="409" />
+            <source>The networks use 4 bands as R, G, B, NIR (3 as R, G, B with green in place of NIR); CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
+            <translation>Die Netze nutzen 4 Kanäle als R, G, B, NIR (3 als R, G, B mit Grün anstelle von NIR); CVA und ISFA beliebige Kanäle. Leer: aus den Wellenlängen oder Namen der Kanäle (siehe Hilfe).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="414" />
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="415" />
+            <source>auto (the default): %s. The help describes every option.</source>
+            <translation>auto (Standard): %s. Die Hilfe beschreibt jede Option.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="416" />
+            <source>qgis_process and scripts give the name (MODEL=cva), not the number that qgis_process help lists.</source>
+            <translation>qgis_process und Skripte geben den Namen an (MODEL=cva), nicht die Nummer, die qgis_process help auflistet.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="419" />
+            <source>Weights file (.pt)</source>
+            <translation>Gewichtsdatei (.pt)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="420" />
+            <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
+            <translation>Leer: die mitgelieferten Gewichte. Die klassischen CVA und ISFA brauchen keine.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="422" />
+            <source>Device</source>
+            <translation>Gerät</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="423" />
+            <source>Auto (the default): the GPU when PyTorch sees one (CUDA), else the CPU. qgis_process and scripts give the name (DEVICE=CPU).</source>
+            <translation>Auto (Standard): die GPU, wenn PyTorch eine sieht (CUDA), sonst die CPU. qgis_process und Skripte geben den Namen an (DEVICE=CPU).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="426" />
+            <source>Sensitivity (0 = calibrated)</source>
+            <translation>Empfindlichkeit (0 = kalibriert)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="428" />
+            <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
+            <translation>-3 bis 3: positive Werte stufen mehr Pixel als geändert ein, negative weniger.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="429" />
+            <source>0 (the default): the calibrated decision.</source>
+            <translation>0 (Standard): die kalibrierte Entscheidung.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="433" />
+            <source>Minimum change patch (pixels; 0 = off)</source>
+            <translation>Mindestfläche (Pixel; 0 = aus)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="435" />
+            <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
+            <translation>Geänderte Flächen, die kleiner sind, werden als unverändert geschrieben; 0 behält jedes geänderte Pixel.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="437" />
+            <source>Fill masked dates from the previous clear date</source>
+            <translation>Maskierte Zeitpunkte aus dem vorigen füllen</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="438" />
+            <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
+            <translation>Für bewölkte Zeitreihen: ein maskierter Zeitpunkt übernimmt die Werte des Pixels vom vorigen wolkenfreien Zeitpunkt.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="439" />
+            <source>Off (the default): a pixel masked in any date is nodata in every output.</source>
+            <translation>Aus (Standard): ein Pixel, das in irgendeinem Zeitpunkt maskiert ist, ist in jeder Ausgabe NoData.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="441" />
+            <source>Cloud masks, one per input layer</source>
+            <translation>Wolkenmasken, eine je Eingabelayer</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="442" />
+            <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
+            <translation>In der Reihenfolge der Eingabelayer; für Masken nur einiger Zeitpunkte deren Positionen in Zeitpunkte der Wolkenmasken (erweitert) angeben.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="445" />
+            <source>Mask values meaning clear</source>
+            <translation>Maskenwerte für wolkenfrei</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="446" />
+            <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
+            <translation>Standard 0. Die Hilfe nennt die Werte für Landsat QA_PIXEL, Sentinel-2 SCL und Fmask.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="448" />
+            <source>Dates the cloud masks belong to</source>
+            <translation>Zeitpunkte der Wolkenmasken</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="449" />
+            <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
+            <translation>Die Eingabepositionen der Zeitpunkte der Masken, z. B. 2,5: die erste Maske für den zweiten Layer, die andere für den fünften.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="454" />
+            <source>Tile size (pixels; 0 = automatic)</source>
+            <translation>Kachelgröße (Pixel; 0 = automatisch)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="456" />
+            <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory, plus up to 512 MB of output rows held on a very wide scene. The result does not depend on the tiles.</source>
+            <translation>0 (Standard): aus der Zahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt, dazu bis zu 512 MB gehaltene Ergebniszeilen bei einer sehr breiten Szene. Das Ergebnis hängt nicht von den Kacheln ab.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="462" />
+            <source>Threshold of the classical methods (CVA, ISFA)</source>
+            <translation>Schwellenwert klassischer Methoden (CVA, ISFA)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="464" />
+            <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa, and MODEL=auto where it runs Classical ISFA). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
+            <translation>otsu (Standard) oder kittler (minimaler Fehler; für MODEL=cva oder isfa und MODEL=auto, wo es Klassische ISFA ausführt). qgis_process und Skripte geben den Namen an (THRESHOLD=kittler).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="469" />
+            <source>Tile overlap (pixels; empty: automatic)</source>
+            <translation>Kachelüberlappung (Pixel; leer: auto)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="471" />
+            <source>Empty (the default): the model's own reach, so that the tiles join without seams.</source>
+            <translation>Leer (Standard): die eigene Reichweite des Modells, sodass die Kacheln ohne Nähte aneinanderstoßen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="475" />
+            <source>Change area</source>
+            <translation>Änderungsfläche</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="476" />
+            <source>Change moment</source>
+            <translation>Änderungszeitpunkt</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="477" />
+            <source>Confidence</source>
+            <translation>Konfidenz</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="479" />
+            <source>Change polygons</source>
+            <translation>Änderungspolygone</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="482" />
+            <source>Moment probabilities</source>
+            <translation>Zeitpunkt-Wahrscheinlichkeiten</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="483" />
+            <source>One band per class, for inspection.</source>
+            <translation>Ein Kanal je Klasse, zur Inspektion.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="487" />
+            <source>Run report (HTML)</source>
+            <translation>Laufbericht (HTML)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="487" />
+            <source>HTML files (*.html)</source>
+            <translation>HTML-Dateien (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="488" />
+            <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
+            <translation>Die Einstellungen, die geänderte Fläche je Intervall als Diagramm und Tabelle und die Karte: der erste und der letzte Zeitpunkt und der Änderungszeitpunkt.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="493" />
+            <source>Run even if estimated too long/big</source>
+            <translation>Voraussichtlich riesige Läufe zulassen</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="494" />
+            <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
+            <translation>Ein Lauf, der voraussichtlich länger als einen Tag dauert oder dessen Ausgaben nicht in den freien Platz ihres Ordners passen, wird abgelehnt, außer dies ist an.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="499" />
+            <source>Bands per date (multi-date raster)</source>
+            <translation>Kanäle je Zeitpunkt (multitemporal)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="501" />
+            <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
+            <translation>Ein Eingaberaster mit allen Zeitpunkten: alle Kanäle eines Zeitpunkts, QA-Kanäle eingeschlossen; 0: nach den Datumsangaben der Kanalnamen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="506" />
+            <source>Band order (multi-date raster)</source>
+            <translation>Kanalreihenfolge (multitemporal)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="508" />
+            <source>auto (the default): from the band names, else date by date; date: all bands of date 1, then of date 2; band: band 1 of every date, then band 2. qgis_process and scripts give the name (BAND_ORDER=band).</source>
+            <translation>auto (Standard): aus den Kanalnamen, sonst Zeitpunkt für Zeitpunkt; date: alle Kanäle von Zeitpunkt 1, dann von Zeitpunkt 2; band: Kanal 1 jedes Zeitpunkts, dann Kanal 2. qgis_process und Skripte geben den Namen an (BAND_ORDER=band).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="514" />
+            <source>Moment probabilities data type</source>
+            <translation>Datentyp der Zeitpunkt-Wahrscheinlichkeiten</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="516" />
+            <source>float32 (the default): the probabilities as they are, -1 nodata. uint16 or byte: stored as round(p x 65534) or round(p x 254), 65535 or 255 nodata, with the bands' scale 1/65534 or 1/254 (QGIS applies it), in about a half or a quarter of the space. Only with Moment probabilities. qgis_process and scripts give the name (PROBABILITIES_TYPE=uint16).</source>
+            <translation>float32 (Standard): die Wahrscheinlichkeiten, wie sie sind, -1 NoData. uint16 oder byte: gespeichert als round(p x 65534) oder round(p x 254), 65535 oder 255 NoData, mit dem Skalierungsfaktor 1/65534 oder 1/254 der Kanäle (QGIS wendet ihn an), in etwa der Hälfte oder einem Viertel des Platzes. Nur mit Zeitpunkt-Wahrscheinlichkeiten. qgis_process und Skripte geben den Namen an (PROBABILITIES_TYPE=uint16).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="522" />
+            <source>Device used</source>
+            <translation>Verwendetes Gerät</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="523" />
+            <source>Dates used (comma-separated)</source>
+            <translation>Verwendete Datumsangaben (kommagetrennt)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="524" />
+            <source>Model used (auto resolved)</source>
+            <translation>Verwendetes Modell (auto aufgelöst)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="525" />
+            <source>Summary</source>
+            <translation>Zusammenfassung</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="526" />
+            <source>Changed hectares per interval (JSON)</source>
+            <translation>Geänderte Hektar je Intervall (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="527" />
+            <source>Warnings (one per line)</source>
+            <translation>Warnungen (eine je Zeile)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="581" />
+            <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
+            <translation>BAND_ORDER=%s ist keine seiner Optionen. Den Namen einer Option angeben: %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="613" />
+            <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
+            <translation>'%s' ist kein dateibasiertes (GDAL-)Raster und kann daher nicht in Zeitpunkte aufgeteilt werden; zuerst als GeoTIFF exportieren.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="622" />
+            <source>Layer '%s': %s</source>
+            <translation>Layer '%s': %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="628" />
+            <source>'%s' holds %d dates: split into %s%s</source>
+            <translation>'%s' enthält %d Zeitpunkte: aufgeteilt in %s%s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="629" />
+            <source> (used again: the same split as before)</source>
+            <translation> (wiederverwendet: dieselbe Aufteilung wie zuvor)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="649" />
+            <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
+            <translation>DATES hat %d Einträge für die %d Zeitpunkte des multitemporalen Rasters; ein Datum je Zeitpunkt angeben, das älteste zuerst, kommagetrennt.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="655" />
+            <source>Unknown model '%s'; use one of %s.</source>
+            <translation>Unbekanntes Modell '%s'; eines von %s verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="661" />
+            <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
+            <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden, um das automatische Modell zu wählen; MODEL=caimnet, schanger, cva, caimnet_cva, isfa oder caimnet_isfa wählen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="665" />
+            <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
+            <translation>Die Methode %s (MODEL=%s) nimmt keine Gewichte, aber die Gewichtsdatei (WEIGHTS) ist auf '%s' gesetzt. WEIGHTS leer lassen oder ein Modell wählen, das Gewichte verwendet (MODEL=caimnet, schanger, caimnet_cva oder caimnet_isfa), um diese Datei zu verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="671" />
+            <source>Unknown threshold '%s'; use one of %s.</source>
+            <translation>Unbekannter Schwellenwert '%s'; einen von %s verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="675" />
+            <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
+            <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, nicht für %s. MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="684" />
+            <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
+            <translation> Hier zählt jeder Zeitpunkt eines multitemporalen Rasters als ein Layer (%d insgesamt, der älteste zuerst).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="696" />
+            <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA for 2 dates without WEIGHTS, and on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
+            <translation>Der Schwellenwert des minimalen Fehlers (THRESHOLD=kittler) gilt nur für die klassischen Methoden, und MODEL=auto führt auf diesen Layern %s aus (Klassische ISFA bei 2 Zeitpunkten ohne WEIGHTS und auf Layern, deren Kanäle die Netze nicht lesen können). MODEL=cva oder isfa wählen oder THRESHOLD auf otsu lassen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="714" />
+            <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
+            <translation>Oder seine Kanäle je Zeitpunkt angeben (erweitert, BANDS_PER_DATE), um es in diesem Lauf aufzuteilen.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="718" />
+            <source>Note: </source>
+            <translation>Hinweis: </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="718" />
+            <source>Warning: </source>
+            <translation>Warnung: </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="719" />
+            <source>Model: %s [%s]</source>
+            <translation>Modell: %s [%s]</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="721" />
+            <source>Date %d: %s  (%s)%s</source>
+            <translation>Zeitpunkt %d: %s  (%s)%s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="721" />
+            <source>unknown</source>
+            <translation>unbekannt</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="722" />
+            <source>  mask: %s</source>
+            <translation>  Maske: %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="737" />
+            <source>Cancelled by the user; no output was kept.</source>
+            <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe behalten.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="773" />
+            <source>The CAIM engine (model_core) could not be loaded: %s</source>
+            <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="797" />
             <source>a vector file</source>
             <translation>Vektordatei</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="866" />
+            <location filename="../algorithm.py" line="879" />
             <source>Writing change polygons</source>
             <translation>Änderungspolygone werden geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="872" />
+            <location filename="../algorithm.py" line="885" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="887" />
+            <location filename="../algorithm.py" line="900" />
             <source> The change rasters of this run were removed with it.</source>
             <translation> Die Änderungsraster dieses Laufs wurden mit ihm entfernt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="892" />
+            <location filename="../algorithm.py" line="905" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>

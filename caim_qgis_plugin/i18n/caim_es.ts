@@ -616,422 +616,422 @@ Necesita PyTorch en el Python de QGIS.
             <translation>&lt;b&gt;Un ráster multitemporal&lt;/b&gt;: una única capa de entrada que contiene todas las fechas como bandas se divide en sus fechas cuando los nombres de sus bandas las llevan (una exportación toBands() de Google Earth Engine: 20200105T103421_..._B4) o cuando es una variable NetCDF con eje temporal. Si no, indicar &lt;b&gt;Bandas por fecha&lt;/b&gt; (avanzado, BANDS_PER_DATE: todas las bandas de una fecha, incluidas las bandas QA) y, si las bandas van banda por banda, &lt;b&gt;Orden de las bandas&lt;/b&gt; (BAND_ORDER=band). Cada fecha se convierte en un pequeño VRT que lee el ráster, escrito en una carpeta &amp;lt;name&amp;gt;_dates junto a él (reutilizada por ejecuciones posteriores del mismo ráster; el inspector de píxeles y un proyecto guardado los leen). Fechas, Bandas y Máscaras de nubes cuentan entonces por fecha.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="375" />
+            <location filename="../algorithm.py" line="376" />
             <source>WEIGHTS: '%s' is not a weights file (.pt, PyTorch). Give a CAIM-Net or SChanger weights file, or leave WEIGHTS empty for the bundled weights.</source>
             <translation>WEIGHTS: '%s' no es un archivo de pesos (.pt, PyTorch). Indicar un archivo de pesos de CAIM-Net o SChanger, o dejar WEIGHTS vacío para los pesos incluidos.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="389" />
-            <source>Raster layers, oldest first (order is time order)</source>
-            <translation>Capas ráster, la más antigua primero</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="391" />
-            <source>Dates, YYYY-MM-DD in layer order</source>
-            <translation>Fechas AAAA-MM-DD por capa</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="392" />
-            <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
-            <translation>Separadas por comas, una por capa; vacío: se leen de los nombres de las capas o de los archivos, o de los metadatos.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="394" />
-            <source>Bands, e.g. 1,2,3,4</source>
-            <translation>Bandas, p. ej. 1,2,3,4</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="395" />
-            <source>The networks use 4 bands as R, G, B, NIR (3 as R, G, B with green in place of NIR); CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
-            <translation>Las redes usan 4 bandas como R, G, B, NIR (3, como R, G, B con el verde en lugar del NIR); CVA e ISFA, cualquier banda. Vacío: según las longitudes de onda o los nombres de las bandas (ver la ayuda).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="400" />
-            <source>Model</source>
-            <translation>Modelo</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="401" />
-            <source>auto (the default): %s. The help describes every option.</source>
-            <translation>auto (por defecto): %s. La ayuda describe cada opción.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="402" />
-            <source>qgis_process and scripts give the name (MODEL=cva), not the number that qgis_process help lists.</source>
-            <translation>qgis_process y los scripts indican el nombre (MODEL=cva), no el número que lista qgis_process help.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="405" />
-            <source>Weights file (.pt)</source>
-            <translation>Archivo de pesos (.pt)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="406" />
-            <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
-            <translation>Vacío: los pesos incluidos. Los clásicos CVA e ISFA no necesitan ninguno.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="408" />
-            <source>Device</source>
-            <translation>Dispositivo</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="409" />
-            <source>Auto (the default): the GPU when PyTorch sees one (CUDA), else the CPU. qgis_process and scripts give the name (DEVICE=CPU).</source>
-            <translation>Auto (predeterminado): la GPU cuando PyTorch ve una (CUDA), si no la CPU. qgis_process y los scripts indican el nombre (DEVICE=CPU).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="412" />
-            <source>Sensitivity (0 = calibrated)</source>
-            <translation>Sensibilidad (0 = calibrada)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="414" />
-            <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
-            <translation>-3 a 3: los valores positivos marcan más píxeles como cambiados, los negativos menos.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="415" />
-            <source>0 (the default): the calibrated decision.</source>
-            <translation>0 (predeterminado): la decisión calibrada.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="419" />
-            <source>Minimum change patch (pixels; 0 = off)</source>
-            <translation>Parche de cambio mínimo (píxeles; 0 = desactivado)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="421" />
-            <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
-            <translation>Los parches cambiados menores se escriben como sin cambio; 0 conserva todos los píxeles cambiados.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="423" />
-            <source>Fill masked dates from the previous clear date</source>
-            <translation>Rellenar fechas enmascaradas con la anterior</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="424" />
-            <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
-            <translation>Para series nubosas: una fecha enmascarada toma los valores del píxel de la fecha despejada anterior.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="425" />
-            <source>Off (the default): a pixel masked in any date is nodata in every output.</source>
-            <translation>Desactivado (predeterminado): un píxel enmascarado en cualquier fecha queda sin datos en todas las salidas.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="427" />
-            <source>Cloud masks, one per input layer</source>
-            <translation>Máscaras de nubes, una por capa</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="428" />
-            <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
-            <translation>En el orden de las capas de entrada; para máscaras de solo algunas fechas, dé sus posiciones en Fechas de las máscaras (avanzado).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="431" />
-            <source>Mask values meaning clear</source>
-            <translation>Valores de despejado</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="432" />
-            <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
-            <translation>Por defecto 0. La ayuda da los valores para Landsat QA_PIXEL, Sentinel-2 SCL y Fmask.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="434" />
-            <source>Dates the cloud masks belong to</source>
-            <translation>Fechas de las máscaras</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="435" />
-            <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
-            <translation>Las posiciones de entrada de las fechas de las máscaras, p. ej. 2,5: la primera máscara para la segunda capa, la otra para la quinta.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="440" />
-            <source>Tile size (pixels; 0 = automatic)</source>
-            <translation>Tamaño de tesela (píxeles; 0 = automático)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="442" />
-            <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory, plus up to 512 MB of output rows held on a very wide scene. The result does not depend on the tiles.</source>
-            <translation>0 (predeterminado): elegido según el número de fechas para que la ejecución se mantenga cerca de 1,3 GB de memoria, más hasta 512 MB de filas de salida retenidas en una escena muy ancha. El resultado no depende de las teselas.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="448" />
-            <source>Threshold of the classical methods (CVA, ISFA)</source>
-            <translation>Umbral de los métodos clásicos (CVA, ISFA)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="450" />
-            <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa, and MODEL=auto where it runs Classical ISFA). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
-            <translation>otsu (predeterminado) o kittler (error mínimo; para MODEL=cva o isfa, y MODEL=auto donde ejecuta ISFA clásico). qgis_process y los scripts indican el nombre (THRESHOLD=kittler).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="455" />
-            <source>Tile overlap (pixels; empty: automatic)</source>
-            <translation>Solape de teselas (píxeles; vacío: auto)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="457" />
-            <source>Empty (the default): the model's own reach, so that the tiles join without seams.</source>
-            <translation>Vacío (predeterminado): el alcance propio del modelo, para que las teselas se unan sin costuras.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="461" />
-            <source>Change area</source>
-            <translation>Área de cambio</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="462" />
-            <source>Change moment</source>
-            <translation>Momento del cambio</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="463" />
-            <source>Confidence</source>
-            <translation>Confianza</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="465" />
-            <source>Change polygons</source>
-            <translation>Polígonos de cambio</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="468" />
-            <source>Moment probabilities</source>
-            <translation>Probabilidades del momento del cambio</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="469" />
-            <source>One band per class, for inspection.</source>
-            <translation>Una banda por clase, para inspección.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="473" />
-            <source>Run report (HTML)</source>
-            <translation>Informe de la ejecución (HTML)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="473" />
-            <source>HTML files (*.html)</source>
-            <translation>Archivos HTML (*.html)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="474" />
-            <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
-            <translation>Los ajustes, el área cambiada por intervalo en un gráfico y una tabla, y el mapa: la primera y la última fecha y el momento del cambio.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="479" />
-            <source>Run even if estimated too long/big</source>
-            <translation>Ejecutar aunque se estime excesiva</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="480" />
-            <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
-            <translation>Una ejecución que se estime de más de un día, o cuyas salidas no quepan en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="485" />
-            <source>Bands per date (multi-date raster)</source>
-            <translation>Bandas por fecha (ráster multitemporal)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="487" />
-            <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
-            <translation>Una sola capa de entrada con todas las fechas: todas las bandas de una fecha, bandas QA incluidas; 0: según las fechas de los nombres de las bandas.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="492" />
-            <source>Band order (multi-date raster)</source>
-            <translation>Orden de las bandas (multitemporal)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="494" />
-            <source>auto (the default): from the band names, else date by date; date: all bands of date 1, then of date 2; band: band 1 of every date, then band 2. qgis_process and scripts give the name (BAND_ORDER=band).</source>
-            <translation>auto (predeterminado): según los nombres de las bandas, si no fecha por fecha; date: todas las bandas de la fecha 1, luego de la fecha 2; band: la banda 1 de cada fecha, luego la banda 2. qgis_process y los scripts indican el nombre (BAND_ORDER=band).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="500" />
-            <source>Moment probabilities data type</source>
-            <translation>Probabilidades del momento: tipo de datos</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="502" />
-            <source>float32 (the default): the probabilities as they are, -1 nodata. uint16 or byte: stored as round(p x 65534) or round(p x 254), 65535 or 255 nodata, with the bands' scale 1/65534 or 1/254 (QGIS applies it), in about a half or a quarter of the space. Only with Moment probabilities. qgis_process and scripts give the name (PROBABILITIES_TYPE=uint16).</source>
-            <translation>float32 (predeterminado): las probabilidades tal cual, -1 sin datos. uint16 o byte: guardadas como round(p x 65534) o round(p x 254), 65535 o 255 sin datos, con la escala 1/65534 o 1/254 de las bandas (QGIS la aplica), en aproximadamente la mitad o la cuarta parte del espacio. Solo con probabilidades del momento del cambio. qgis_process y los scripts indican el nombre (PROBABILITIES_TYPE=uint16).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="508" />
-            <source>Device used</source>
-            <translation>Dispositivo usado</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="509" />
-            <source>Dates used (comma-separated)</source>
-            <translation>Fechas usadas (separadas por comas)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="510" />
-            <source>Model used (auto resolved)</source>
-            <translation>Modelo usado (auto resuelto)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="511" />
-            <source>Summary</source>
-            <translation>Resumen</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="512" />
-            <source>Changed hectares per interval (JSON)</source>
-            <translation>Hectáreas cambiadas por intervalo (JSON)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="513" />
-            <source>Warnings (one per line)</source>
-            <translation>Advertencias (una por línea)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="567" />
-            <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
-            <translation>BAND_ORDER=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="599" />
-            <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
-            <translation>'%s' no es un ráster basado en archivo (GDAL), así que no se puede dividir en fechas; exportarlo primero como GeoTIFF.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="608" />
-            <source>Layer '%s': %s</source>
-            <translation>Capa '%s': %s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="614" />
-            <source>'%s' holds %d dates: split into %s%s</source>
-            <translation>'%s' contiene %d fechas: dividido en %s%s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="615" />
-            <source> (used again: the same split as before)</source>
-            <translation> (reutilizada: la misma división que antes)</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="635" />
-            <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
-            <translation>DATES tiene %d entradas para las %d fechas del ráster multitemporal; indicar una fecha por cada fecha, la más antigua primero, separadas por comas.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="641" />
-            <source>Unknown model '%s'; use one of %s.</source>
-            <translation>Modelo desconocido '%s'; usar uno de %s.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="647" />
-            <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
-            <translation>No se ha podido cargar el motor de CAIM (model_core) para elegir el modelo automático; elegir MODEL=caimnet, schanger, cva, caimnet_cva, isfa o caimnet_isfa.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="651" />
-            <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
-            <translation>El método %s (MODEL=%s) no usa pesos, pero el archivo de pesos (WEIGHTS) está puesto a '%s'. Dejar WEIGHTS vacío, o elegir un modelo que use pesos (MODEL=caimnet, schanger, caimnet_cva o caimnet_isfa) para usar ese archivo.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="657" />
-            <source>Unknown threshold '%s'; use one of %s.</source>
-            <translation>Umbral desconocido '%s'; usar uno de %s.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="661" />
-            <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
-            <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, no a %s. Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="670" />
-            <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
-            <translation> Aquí cada fecha de un ráster multitemporal cuenta como una capa (%d en total, la más antigua primero).</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="682" />
-            <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA for 2 dates without WEIGHTS, and on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
-            <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, y MODEL=auto ejecuta %s en estas capas (ejecuta ISFA clásico con 2 fechas sin WEIGHTS y en capas cuyas bandas las redes no pueden leer). Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="700" />
-            <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
-            <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="704" />
-            <source>Note: </source>
-            <translation>Nota: </translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="704" />
-            <source>Warning: </source>
-            <translation>Advertencia: </translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="705" />
-            <source>Model: %s [%s]</source>
-            <translation>Modelo: %s [%s]</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="707" />
-            <source>Date %d: %s  (%s)%s</source>
-            <translation>Fecha %d: %s  (%s)%s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="707" />
-            <source>unknown</source>
-            <translation>desconocida</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="708" />
-            <source>  mask: %s</source>
-            <translation>  máscara: %s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="723" />
-            <source>Cancelled by the user; no output was kept.</source>
-            <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="759" />
-            <source>The CAIM engine (model_core) could not be loaded: %s</source>
-            <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
-        </message>
-        <message>
-            <location filename="../algorithm.py" line="773" />
+            <location filename="../algorithm.py" line="393" />
             <source>PROBABILITIES_TYPE=%s applies to the Moment probabilities (PROBABILITIES), which this run does not write. Give PROBABILITIES a file, or leave PROBABILITIES_TYPE at float32.</source>
             <translation>PROBABILITIES_TYPE=%s se aplica a las probabilidades del momento del cambio (PROBABILITIES), que esta ejecución no escribe. Indicar un archivo en PROBABILITIES, o dejar PROBABILITIES_TYPE en float32.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="784" />
+            <location filename="../algorithm.py" line="403" />
+            <source>Raster layers, oldest first (order is time order)</source>
+            <translation>Capas ráster, la más antigua primero</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="405" />
+            <source>Dates, YYYY-MM-DD in layer order</source>
+            <translation>Fechas AAAA-MM-DD por capa</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="406" />
+            <source>Comma-separated, one per layer; empty: read from the layer names, file names or metadata.</source>
+            <translation>Separadas por comas, una por capa; vacío: se leen de los nombres de las capas o de los archivos, o de los metadatos.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="408" />
+            <source>Bands, e.g. 1,2,3,4</source>
+            <translation>Bandas, p. ej. 1,2,3,4</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="409" />
+            <source>The networks use 4 bands as R, G, B, NIR (3 as R, G, B with green in place of NIR); CVA and ISFA use any bands. Empty: from the bands' wavelengths or names (see the help).</source>
+            <translation>Las redes usan 4 bandas como R, G, B, NIR (3, como R, G, B con el verde en lugar del NIR); CVA e ISFA, cualquier banda. Vacío: según las longitudes de onda o los nombres de las bandas (ver la ayuda).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="414" />
+            <source>Model</source>
+            <translation>Modelo</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="415" />
+            <source>auto (the default): %s. The help describes every option.</source>
+            <translation>auto (por defecto): %s. La ayuda describe cada opción.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="416" />
+            <source>qgis_process and scripts give the name (MODEL=cva), not the number that qgis_process help lists.</source>
+            <translation>qgis_process y los scripts indican el nombre (MODEL=cva), no el número que lista qgis_process help.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="419" />
+            <source>Weights file (.pt)</source>
+            <translation>Archivo de pesos (.pt)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="420" />
+            <source>Empty: the bundled weights. The classical CVA and ISFA need none.</source>
+            <translation>Vacío: los pesos incluidos. Los clásicos CVA e ISFA no necesitan ninguno.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="422" />
+            <source>Device</source>
+            <translation>Dispositivo</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="423" />
+            <source>Auto (the default): the GPU when PyTorch sees one (CUDA), else the CPU. qgis_process and scripts give the name (DEVICE=CPU).</source>
+            <translation>Auto (predeterminado): la GPU cuando PyTorch ve una (CUDA), si no la CPU. qgis_process y los scripts indican el nombre (DEVICE=CPU).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="426" />
+            <source>Sensitivity (0 = calibrated)</source>
+            <translation>Sensibilidad (0 = calibrada)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="428" />
+            <source>-3 to 3: positive values call more pixels changed, negative values fewer.</source>
+            <translation>-3 a 3: los valores positivos marcan más píxeles como cambiados, los negativos menos.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="429" />
+            <source>0 (the default): the calibrated decision.</source>
+            <translation>0 (predeterminado): la decisión calibrada.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="433" />
+            <source>Minimum change patch (pixels; 0 = off)</source>
+            <translation>Parche de cambio mínimo (píxeles; 0 = desactivado)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="435" />
+            <source>Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.</source>
+            <translation>Los parches cambiados menores se escriben como sin cambio; 0 conserva todos los píxeles cambiados.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="437" />
+            <source>Fill masked dates from the previous clear date</source>
+            <translation>Rellenar fechas enmascaradas con la anterior</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="438" />
+            <source>For cloudy series: a masked date takes the pixel's values of the previous clear date.</source>
+            <translation>Para series nubosas: una fecha enmascarada toma los valores del píxel de la fecha despejada anterior.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="439" />
+            <source>Off (the default): a pixel masked in any date is nodata in every output.</source>
+            <translation>Desactivado (predeterminado): un píxel enmascarado en cualquier fecha queda sin datos en todas las salidas.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="441" />
+            <source>Cloud masks, one per input layer</source>
+            <translation>Máscaras de nubes, una por capa</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="442" />
+            <source>In the order of the input layers; for masks of some dates only, give their positions in Dates the cloud masks belong to (advanced).</source>
+            <translation>En el orden de las capas de entrada; para máscaras de solo algunas fechas, dé sus posiciones en Fechas de las máscaras (avanzado).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="445" />
+            <source>Mask values meaning clear</source>
+            <translation>Valores de despejado</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="446" />
+            <source>Default 0. The help gives the values for Landsat QA_PIXEL, Sentinel-2 SCL and Fmask.</source>
+            <translation>Por defecto 0. La ayuda da los valores para Landsat QA_PIXEL, Sentinel-2 SCL y Fmask.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="448" />
+            <source>Dates the cloud masks belong to</source>
+            <translation>Fechas de las máscaras</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="449" />
+            <source>The input positions of the masks' dates, e.g. 2,5: the first mask for the second layer, the other for the fifth.</source>
+            <translation>Las posiciones de entrada de las fechas de las máscaras, p. ej. 2,5: la primera máscara para la segunda capa, la otra para la quinta.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="454" />
+            <source>Tile size (pixels; 0 = automatic)</source>
+            <translation>Tamaño de tesela (píxeles; 0 = automático)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="456" />
+            <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory, plus up to 512 MB of output rows held on a very wide scene. The result does not depend on the tiles.</source>
+            <translation>0 (predeterminado): elegido según el número de fechas para que la ejecución se mantenga cerca de 1,3 GB de memoria, más hasta 512 MB de filas de salida retenidas en una escena muy ancha. El resultado no depende de las teselas.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="462" />
+            <source>Threshold of the classical methods (CVA, ISFA)</source>
+            <translation>Umbral de los métodos clásicos (CVA, ISFA)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="464" />
+            <source>otsu (the default), or kittler (minimum error; for MODEL=cva or isfa, and MODEL=auto where it runs Classical ISFA). qgis_process and scripts give the name (THRESHOLD=kittler).</source>
+            <translation>otsu (predeterminado) o kittler (error mínimo; para MODEL=cva o isfa, y MODEL=auto donde ejecuta ISFA clásico). qgis_process y los scripts indican el nombre (THRESHOLD=kittler).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="469" />
+            <source>Tile overlap (pixels; empty: automatic)</source>
+            <translation>Solape de teselas (píxeles; vacío: auto)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="471" />
+            <source>Empty (the default): the model's own reach, so that the tiles join without seams.</source>
+            <translation>Vacío (predeterminado): el alcance propio del modelo, para que las teselas se unan sin costuras.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="475" />
+            <source>Change area</source>
+            <translation>Área de cambio</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="476" />
+            <source>Change moment</source>
+            <translation>Momento del cambio</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="477" />
+            <source>Confidence</source>
+            <translation>Confianza</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="479" />
+            <source>Change polygons</source>
+            <translation>Polígonos de cambio</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="482" />
+            <source>Moment probabilities</source>
+            <translation>Probabilidades del momento del cambio</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="483" />
+            <source>One band per class, for inspection.</source>
+            <translation>Una banda por clase, para inspección.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="487" />
+            <source>Run report (HTML)</source>
+            <translation>Informe de la ejecución (HTML)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="487" />
+            <source>HTML files (*.html)</source>
+            <translation>Archivos HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="488" />
+            <source>The settings, the changed area per interval as a chart and a table, and the map: the first and last date and the change moment.</source>
+            <translation>Los ajustes, el área cambiada por intervalo en un gráfico y una tabla, y el mapa: la primera y la última fecha y el momento del cambio.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="493" />
+            <source>Run even if estimated too long/big</source>
+            <translation>Ejecutar aunque se estime excesiva</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="494" />
+            <source>A run estimated at more than a day, or whose outputs do not fit the free space of their folder, is refused unless this is on.</source>
+            <translation>Una ejecución que se estime de más de un día, o cuyas salidas no quepan en el espacio libre de su carpeta, se rechaza salvo que esto esté activado.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="499" />
+            <source>Bands per date (multi-date raster)</source>
+            <translation>Bandas por fecha (ráster multitemporal)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="501" />
+            <source>One input raster holding every date: all bands of one date, QA bands included; 0: from the dates in the band names.</source>
+            <translation>Una sola capa de entrada con todas las fechas: todas las bandas de una fecha, bandas QA incluidas; 0: según las fechas de los nombres de las bandas.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="506" />
+            <source>Band order (multi-date raster)</source>
+            <translation>Orden de las bandas (multitemporal)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="508" />
+            <source>auto (the default): from the band names, else date by date; date: all bands of date 1, then of date 2; band: band 1 of every date, then band 2. qgis_process and scripts give the name (BAND_ORDER=band).</source>
+            <translation>auto (predeterminado): según los nombres de las bandas, si no fecha por fecha; date: todas las bandas de la fecha 1, luego de la fecha 2; band: la banda 1 de cada fecha, luego la banda 2. qgis_process y los scripts indican el nombre (BAND_ORDER=band).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="514" />
+            <source>Moment probabilities data type</source>
+            <translation>Probabilidades del momento: tipo de datos</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="516" />
+            <source>float32 (the default): the probabilities as they are, -1 nodata. uint16 or byte: stored as round(p x 65534) or round(p x 254), 65535 or 255 nodata, with the bands' scale 1/65534 or 1/254 (QGIS applies it), in about a half or a quarter of the space. Only with Moment probabilities. qgis_process and scripts give the name (PROBABILITIES_TYPE=uint16).</source>
+            <translation>float32 (predeterminado): las probabilidades tal cual, -1 sin datos. uint16 o byte: guardadas como round(p x 65534) o round(p x 254), 65535 o 255 sin datos, con la escala 1/65534 o 1/254 de las bandas (QGIS la aplica), en aproximadamente la mitad o la cuarta parte del espacio. Solo con probabilidades del momento del cambio. qgis_process y los scripts indican el nombre (PROBABILITIES_TYPE=uint16).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="522" />
+            <source>Device used</source>
+            <translation>Dispositivo usado</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="523" />
+            <source>Dates used (comma-separated)</source>
+            <translation>Fechas usadas (separadas por comas)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="524" />
+            <source>Model used (auto resolved)</source>
+            <translation>Modelo usado (auto resuelto)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="525" />
+            <source>Summary</source>
+            <translation>Resumen</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="526" />
+            <source>Changed hectares per interval (JSON)</source>
+            <translation>Hectáreas cambiadas por intervalo (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="527" />
+            <source>Warnings (one per line)</source>
+            <translation>Advertencias (una por línea)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="581" />
+            <source>BAND_ORDER=%s is not one of its options. Give an option's name: %s.</source>
+            <translation>BAND_ORDER=%s no es una de sus opciones. Indicar el nombre de una opción: %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="613" />
+            <source>'%s' is not a file-based (GDAL) raster, so it cannot be split into dates; export it as GeoTIFF first.</source>
+            <translation>'%s' no es un ráster basado en archivo (GDAL), así que no se puede dividir en fechas; exportarlo primero como GeoTIFF.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="622" />
+            <source>Layer '%s': %s</source>
+            <translation>Capa '%s': %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="628" />
+            <source>'%s' holds %d dates: split into %s%s</source>
+            <translation>'%s' contiene %d fechas: dividido en %s%s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="629" />
+            <source> (used again: the same split as before)</source>
+            <translation> (reutilizada: la misma división que antes)</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="649" />
+            <source>DATES has %d entries for the %d dates of the multi-date raster; give one date per date, oldest first, separated by commas.</source>
+            <translation>DATES tiene %d entradas para las %d fechas del ráster multitemporal; indicar una fecha por cada fecha, la más antigua primero, separadas por comas.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="655" />
+            <source>Unknown model '%s'; use one of %s.</source>
+            <translation>Modelo desconocido '%s'; usar uno de %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="661" />
+            <source>The CAIM engine (model_core) could not be loaded to choose the automatic model; choose MODEL=caimnet, schanger, cva, caimnet_cva, isfa or caimnet_isfa.</source>
+            <translation>No se ha podido cargar el motor de CAIM (model_core) para elegir el modelo automático; elegir MODEL=caimnet, schanger, cva, caimnet_cva, isfa o caimnet_isfa.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="665" />
+            <source>The %s method (MODEL=%s) takes no weights, but the Weights file (WEIGHTS) is set to '%s'. Leave WEIGHTS empty, or choose a model that uses weights (MODEL=caimnet, schanger, caimnet_cva or caimnet_isfa) to use that file.</source>
+            <translation>El método %s (MODEL=%s) no usa pesos, pero el archivo de pesos (WEIGHTS) está puesto a '%s'. Dejar WEIGHTS vacío, o elegir un modelo que use pesos (MODEL=caimnet, schanger, caimnet_cva o caimnet_isfa) para usar ese archivo.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="671" />
+            <source>Unknown threshold '%s'; use one of %s.</source>
+            <translation>Umbral desconocido '%s'; usar uno de %s.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="675" />
+            <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, not to %s. Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
+            <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, no a %s. Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="684" />
+            <source> Here each date of a multi-date raster counts as one layer (%d in all, oldest first).</source>
+            <translation> Aquí cada fecha de un ráster multitemporal cuenta como una capa (%d en total, la más antigua primero).</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="696" />
+            <source>The minimum-error threshold (THRESHOLD=kittler) applies to the classical methods only, and MODEL=auto runs %s on these layers (it runs Classical ISFA for 2 dates without WEIGHTS, and on layers whose bands the networks cannot read). Choose MODEL=cva or isfa, or leave THRESHOLD at otsu.</source>
+            <translation>El umbral de error mínimo (THRESHOLD=kittler) solo se aplica a los métodos clásicos, y MODEL=auto ejecuta %s en estas capas (ejecuta ISFA clásico con 2 fechas sin WEIGHTS y en capas cuyas bandas las redes no pueden leer). Elegir MODEL=cva o isfa, o dejar THRESHOLD en otsu.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="714" />
+            <source>Or give its Bands per date (advanced, BANDS_PER_DATE) to split it in this run.</source>
+            <translation>O indicar sus Bandas por fecha (avanzado, BANDS_PER_DATE) para dividirlo en esta ejecución.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="718" />
+            <source>Note: </source>
+            <translation>Nota: </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="718" />
+            <source>Warning: </source>
+            <translation>Advertencia: </translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="719" />
+            <source>Model: %s [%s]</source>
+            <translation>Modelo: %s [%s]</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="721" />
+            <source>Date %d: %s  (%s)%s</source>
+            <translation>Fecha %d: %s  (%s)%s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="721" />
+            <source>unknown</source>
+            <translation>desconocida</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="722" />
+            <source>  mask: %s</source>
+            <translation>  máscara: %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="737" />
+            <source>Cancelled by the user; no output was kept.</source>
+            <translation>Cancelado por el usuario; no se ha conservado ninguna salida.</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="773" />
+            <source>The CAIM engine (model_core) could not be loaded: %s</source>
+            <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="797" />
             <source>a vector file</source>
             <translation>un archivo vectorial</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="866" />
+            <location filename="../algorithm.py" line="879" />
             <source>Writing change polygons</source>
             <translation>Escribiendo los polígonos de cambio</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="872" />
+            <location filename="../algorithm.py" line="885" />
             <source>%d change polygons written to %s</source>
             <translation>%d polígonos de cambio escritos en %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="887" />
+            <location filename="../algorithm.py" line="900" />
             <source> The change rasters of this run were removed with it.</source>
             <translation> Los rásteres de cambio de esta ejecución se eliminaron con ella.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="892" />
+            <location filename="../algorithm.py" line="905" />
             <source>Device used: %s</source>
             <translation>Dispositivo usado: %s</translation>
         </message>

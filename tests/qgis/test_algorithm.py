@@ -1535,3 +1535,38 @@ def test_probabilities_type_is_the_last_advanced_parameter_and_stores_the_probab
     assert not ok and "give its name, PROBABILITIES_TYPE=uint16" in text, text
     ok, text = check.checkParameterValues(dict(out, INPUT=stack, PROBABILITIES_TYPE="int8"), context)
     assert not ok and text.startswith("PROBABILITIES_TYPE=int8 is not one of its options"), text
+
+
+def test_a_scaled_probabilities_type_without_their_file_is_refused_by_the_parameter_check(project, tmp_path):
+    """PROBABILITIES_TYPE=uint16 or byte without a PROBABILITIES file was refused only when the run started: the
+    toolbox dialog (which asks checkParameterValues before it runs) and qgis_process went on to the run first.
+    The check refuses it, with the run's message (German with the translation); float32, or a PROBABILITIES file
+    (a temporary one too), passes."""
+    from qgis.core import QgsApplication, QgsProcessing, QgsProcessingContext
+
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+
+    stack = make_stack(str(tmp_path))
+    alg = QgsApplication.processingRegistry().createAlgorithmById("caim:detectchanges")
+    context = QgsProcessingContext()
+    context.setProject(project)
+    plain = dict(outputs_in(str(tmp_path / "o")), INPUT=stack, MODEL="cva")
+    for kind in ("uint16", "byte"):
+        ok, text = alg.checkParameterValues(dict(plain, PROBABILITIES_TYPE=kind), context)
+        assert not ok and text == ("PROBABILITIES_TYPE=%s applies to the Moment probabilities (PROBABILITIES), which "
+                                   "this run does not write. Give PROBABILITIES a file, or leave PROBABILITIES_TYPE "
+                                   "at float32." % kind), text
+        ok, text = alg.checkParameterValues(dict(plain, PROBABILITIES_TYPE=kind, PROBABILITIES=None), context)
+        assert not ok and text.startswith("PROBABILITIES_TYPE=%s applies" % kind), text
+        for given in (str(tmp_path / "o" / "p.tif"), QgsProcessing.TEMPORARY_OUTPUT):
+            ok, text = alg.checkParameterValues(dict(plain, PROBABILITIES_TYPE=kind, PROBABILITIES=given), context)
+            assert ok, (given, text)
+    assert alg.checkParameterValues(dict(plain, PROBABILITIES_TYPE="float32"), context)[0]
+    assert alg.checkParameterValues(plain, context)[0]
+    translator = install_translator("de_DE")
+    try:
+        ok, text = alg.checkParameterValues(dict(plain, PROBABILITIES_TYPE="byte"), context)
+    finally:
+        remove_translator(translator)
+    assert not ok and text.startswith("PROBABILITIES_TYPE=byte gilt für die Zeitpunkt-Wahrscheinlichkeiten"), text
+    assert not os.path.exists(str(tmp_path / "o"))

@@ -228,6 +228,17 @@ def test_qgis_process_run(tmp_path):
     assert "at least 2 layers" in bad.stdout + bad.stderr
     assert "Traceback" not in bad.stdout + bad.stderr
 
+    # a scaled PROBABILITIES_TYPE without a PROBABILITIES file: refused by the parameter check, before the run (it
+    # was refused only once the run had started)
+    scaled = subprocess.run([exe, "run", "caim:detectchanges", "--", "INPUT=%s" % stack[1], "INPUT=%s" % stack[2],
+                             "MODEL=cva", "PROBABILITIES_TYPE=byte", "AREA=%s/s/a.tif" % out, "MOMENT=%s/s/m.tif" % out,
+                             "CONFIDENCE=%s/s/c.tif" % out],
+                            env=env, capture_output=True, text=True, timeout=120, cwd=cwd)  # nosec B603
+    said = scaled.stdout + scaled.stderr
+    assert scaled.returncode != 0 and "checking parameter values" in said, said[-2000:]
+    assert "PROBABILITIES_TYPE=byte applies to the Moment probabilities (PROBABILITIES)" in said, said[-2000:]
+    assert not os.path.exists(out + "/s")
+
 
 def test_package_zip(tmp_path):
     built = subprocess.run([PY, os.path.join(ROOT, "tools", "package.py"), "--out", str(tmp_path)],  # nosec B603
