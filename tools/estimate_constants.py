@@ -260,7 +260,7 @@ def measure_probabilities(args):
     predict.encode_probabilities = encode
     try:
         for name, paths in chosen.items():
-            if not paths:
+            if not paths or (args.skip and any(word in name for word in args.skip.split(","))):
                 continue
             for model in (args.models or "cva,isfa").split(","):
                 for _repeat in range(args.repeats):
@@ -281,7 +281,7 @@ def measure_probabilities(args):
                         px, t = ds.RasterXSize * ds.RasterYSize, len(paths)
                         ds = None
                         per_value.setdefault(kind, []).append(spent["seconds"] * speed / (px * t))
-                        print(json.dumps({"scene": name, "model": model, "type": kind, "speed": round(speed, 3),
+                        print(json.dumps({"scene": name, "model": model, "ran": res.model, "type": kind, "speed": round(speed, 3),
                                           "probabilities_s": round(spent["seconds"], 3),
                                           "write_s": round(res.timings["write"], 3), "seconds": round(res.seconds, 2),
                                           "MB": round(size / 1e6, 2), "load": round(os.getloadavg()[0], 1)}), flush=True)
@@ -337,7 +337,8 @@ def main():
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--models", help="check and probabilities: the methods to run (default cva,isfa,auto; "
                                      "probabilities: cva,isfa)")
-    ap.add_argument("--skip", default="", help="check: leave out the scenes whose names hold one of these words")
+    ap.add_argument("--skip", default="", help="check and probabilities: leave out the scenes whose names hold one of "
+                                               "these words")
     args = ap.parse_args()
     if args.what in ("measure", "probabilities"):
         import importlib
