@@ -13,7 +13,7 @@ The config (see ``configs/*.json``; every key is optional and has the default sh
       "out": "runs/caimnet_rgbn", "device": "auto", "threads": null
     }
 
-``edge_weight`` (>= 0) counts the one-pixel band on each side of a labelled change's edge ``1 +
+``edge_weight`` (0 to 1000) counts the one-pixel band on each side of a labelled change's edge ``1 +
 edge_weight`` times in the loss (:func:`model_core.losses.edge_pixel_weights`); 0 weighs all pixels alike.
 ``init`` names a weights file to start from (fine-tuning, e.g. the bundled weights on your own
 labelled data); ``grad_clip`` clips the global gradient norm; ``val_seed`` (default: ``seed``) fixes
@@ -188,6 +188,23 @@ _OPTIONAL_INTS = {"threads": 1, "val_seed": 0}
 _FLOATS = {"lr": (0.0, False), "weight_decay": (0.0, True), "aux_weight": (0.0, True),
            "deepcl_weight": (0.0, True), "lr_min_ratio": (0.0, True),
            "edge_weight": (0.0, True)}                                    # key: (bound, bound allowed)
+# key: (largest value, what it does, shown after the range). Above them a finite value still broke the run: a loss
+# weight or weight_decay of 1e39 is infinite in float32 (the run stopped at its first step for a loss of inf or nan,
+# advising a lower lr; weight_decay ended in a RuntimeError traceback); a seed of 2**64 or threads of 1e12 in an
+# OverflowError traceback from PyTorch; more dates than a change-moment label holds (255 is its nodata) in nonsense
+# labels. The bounds are whole numbers, so that the message writes them as the config would (1000, not 1000.0)
+_HIGHEST = {"aux_weight": (1000, N_("it weighs the auxiliary heads' loss beside the main one's 1 (0.25 by default)")),
+            "deepcl_weight": (1000, N_("it weighs the DeepCL loss beside the change loss's 1 (0.5 in the configs)")),
+            "edge_weight": (1000, N_("an edge pixel counts 1 + edge_weight times (2 in the configs)")),
+            "weight_decay": (1, N_("it is Adam's L2 penalty, 0 by default (e.g. 1e-4)")),
+            "seed": (2 ** 32 - 1, N_("any whole number from 0 to 4294967295 gives its own run")),
+            "val_seed": (2 ** 32 - 1, N_("any whole number from 0 to 4294967295 gives its own validation set")),
+            "threads": (1024, N_("the CPU threads PyTorch uses (null: its default)")),
+            "t_max": (255, N_("a change-moment label holds up to 254 intervals"))}
+# DeepCL's options (model_core.losses.deepcl_loss; distances of normalised embeddings lie in [0, 2]): key: (low,
+# low allowed, high, high allowed). NaN, a negative gamma or margin of nan gave a NaN loss at the first step
+_DEEPCL_RANGES = {"margin": (0.0, False, 2.0, True), "pos_margin": (0.0, True, 2.0, False),
+                  "gamma": (0.0, True, 10.0, True), "hard_fraction": (0.0, False, 1.0, True)}
 _SERIES_KEYS = ("root", "val_root", "split", "val_split", "t", "bands", "scene_stats", "cache")
 
 
@@ -220,6 +237,7 @@ def check_config(cfg):
             bad(key, _("must be a whole number, not {value!r}").format(value=v))
         if int(v) < low:
             bad(key, _("must be at least {low}, not {value!r}").format(low=low, value=v))
+        _at_most(key, v, bad)
         cfg[key] = int(v)
     for key, (low, inclusive) in _FLOATS.items():
         v = cfg.get(key)
@@ -228,14 +246,21 @@ def check_config(cfg):
                 v >= low if inclusive else v > low):
             bad(key, _("must be a number {relation} {low:g}, not {value!r}").format(
                 relation=">=" if inclusive else ">", low=low, value=v))
+        _at_most(key, v, bad)
     if cfg["lr_min_ratio"] > 1:
         bad("lr_min_ratio", _("must be between 0 and 1, not {value!r}").format(value=cfg["lr_min_ratio"]))
     for key in ("grad_clip", "ema"):
         v = cfg.get(key)
-        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0
-                              or (key == "ema" and v >= 1)):
+        # (NaN passed "v <= 0": a grad_clip of NaN made every gradient NaN; Infinity clipped nothing)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)
+                              or v <= 0 or (key == "ema" and v >= 1)):
             bad(key, (_("must be null or between 0 and 1 (e.g. 0.998), not {value!r}") if key == "ema" else
-                      _("must be null or a number > 0, not {value!r}")).format(value=v))
+                      _("must be null or a number > 0 (e.g. 1.0; null clips nothing), not {value!r}")).format(value=v))
+    total = cfg["epochs"] * cfg["steps_per_epoch"]
+    if cfg["warmup_steps"] > total:  # the rate would still be rising at the last step: lr is never reached
+        bad("warmup_steps", _("is {steps}, more than the run's {total} steps (epochs x steps_per_epoch), so the "
+                              "learning rate would never reach lr; give fewer (50-100 in the configs) or 0").format(
+            steps=cfg["warmup_steps"], total=total))
     if not cfg["t_min"] <= cfg["t_max"]:
         raise CaimError(_("Config: need 2 <= t_min <= t_max."))
     if cfg["select"] not in ("raw", "calibrated"):
@@ -288,6 +313,19 @@ def check_config(cfg):
     for key, v in cfg["deepcl"].items():
         if isinstance(v, bool) or not isinstance(v, (int, float)):
             bad(f"deepcl.{key}", _("must be a number, not {value!r}").format(value=v))
+        low, low_in, high, high_in = _DEEPCL_RANGES.get(key, (-math.inf, True, math.inf, True))
+        if not math.isfinite(v) or not (v >= low if low_in else v > low) or not (v <= high if high_in else v < high):
+            bad(f"deepcl.{key}", _("must be a number {low_relation} {low:g} and {high_relation} {high:g}, not "
+                                   "{value!r} (the default: {default!r})").format(
+                low_relation=">=" if low_in else ">", low=low, high_relation="<=" if high_in else "<", high=high,
+                value=v, default=inspect.signature(deepcl_loss).parameters[key].default))
+    margins = inspect.signature(deepcl_loss).parameters
+    margin = cfg["deepcl"].get("margin", margins["margin"].default)
+    pos_margin = cfg["deepcl"].get("pos_margin", margins["pos_margin"].default)
+    if pos_margin >= margin:
+        bad("deepcl.pos_margin", _("must be below deepcl.margin ({margin!r}), not {value!r}: unchanged pairs are "
+                                   "pulled closer than changed ones are pushed apart").format(
+            margin=margin, value=pos_margin))
 
     data = cfg.get("data")
     if not isinstance(data, dict):
@@ -326,6 +364,13 @@ def check_config(cfg):
                           "(or train on a kind of pairs: pairs, oscd).").format(model=cfg["model"]))
 
 
+def _at_most(key, v, bad):
+    """Refuse a value of ``key`` above its :data:`_HIGHEST`, saying the range and what the key does."""
+    if key in _HIGHEST and v > _HIGHEST[key][0]:
+        high, what = _HIGHEST[key]
+        bad(key, _("must be at most {high}, not {value!r}: {what}").format(high=high, value=v, what=translated(what)))
+
+
 def _check_data_values(kind, data, bad):
     """The values of a "data" section's options by their kind: they went to the loaders and generator as they
     were, so "t": "3" ended in a TypeError traceback, "split" for a generic folder in a message about
@@ -339,6 +384,28 @@ def _check_data_values(kind, data, bad):
             if key.endswith("_prob") and (isinstance(v, bool) or not isinstance(v, (int, float))
                                           or not 0 <= v <= 1):
                 bad(f"data.{key}", _("must be a share between 0 and 1, not {value!r}").format(value=v))
+        # the generator's other numbers (SemiSyntheticGenerator): a max_events of 0 ended in a ValueError traceback, a
+        # margin of -5 in "could not broadcast", one of 100000 in a MemoryError of 596 GiB; a min_contrast of 1 or
+        # more (values are 0-1) and a negative context_crops or landcover_regions were taken without a word
+        for key, low, high in (("margin", 0, 64), ("max_events", 1, 64), ("context_crops", 0, 64)):
+            if key in data and not (whole(data[key], low) and data[key] <= high):
+                bad(f"data.{key}", _("must be a whole number from {low} to {high}, not {value!r}").format(
+                    low=low, high=high, value=data[key]))
+        if "min_contrast" in data and (isinstance(data["min_contrast"], bool) or not isinstance(
+                data["min_contrast"], (int, float)) or not 0 <= data["min_contrast"] < 1):
+            bad("data.min_contrast", _("must be a number from 0 to below 1 (a mean difference of 0-1 values; 0.04 by "
+                                       "default), not {value!r}").format(value=data["min_contrast"]))
+        if "landcover_regions" in data and (isinstance(data["landcover_regions"], bool) or not isinstance(
+                data["landcover_regions"], (int, float)) or not 0 <= data["landcover_regions"] <= 1):
+            bad("data.landcover_regions", _("must be a share between 0 and 1, not {value!r}").format(
+                value=data["landcover_regions"]))
+        weights = data.get("source_weights")
+        if weights is not None and not (isinstance(weights, dict) and weights and all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v >= 0
+                for v in weights.values()) and any(v > 0 for v in weights.values())):
+            bad("data.source_weights", _("must be an object of source names and weights >= 0, at least one above 0, "
+                                         "e.g. {{\"naip\": 0.55, \"landsat\": 0.45}}, not {value!r}").format(
+                value=weights))
         if "sources" in data and data["sources"] is not None and not (
                 isinstance(data["sources"], list) and data["sources"]
                 and all(isinstance(x, str) for x in data["sources"])):

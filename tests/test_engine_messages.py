@@ -826,6 +826,12 @@ def test_train_s_own_messages_in_german_and_spanish(tmp_path, capsys):
         i18n.set_language(code)
         assert main(["train", bad]) == 2
         assert capsys.readouterr().err.strip() == line
+    # a number above its range (tidy39's checks): the range's template and what the key does, a table's N_() text
+    i18n.set_language("de")
+    assert main(["train", _tiny_training_config(tmp_path, root, str(tmp_path / "huge"), edge_weight=1e39)]) == 2
+    assert capsys.readouterr().err.strip() == ("error: Konfiguration: edge_weight darf höchstens 1000 sein, nicht "
+                                               "1e+39: ein Kantenpixel zählt (1 + edge_weight)-mal (2 in den "
+                                               "Konfigurationen).")
     said = {"de": ("Gerät cpu; Modell caimnet (", "Warnung: kein val_root in den Daten der Konfiguration",
                    "Validierung der Referenz (CVA): area OA ", "Epoche 1/1 [", "Epoche 1: Loss ",
                    "error: '{out}' enthält bereits einen Trainingslauf (1 Epoche trainiert, last.pt"),
