@@ -256,11 +256,6 @@ def check_config(cfg):
                               or v <= 0 or (key == "ema" and v >= 1)):
             bad(key, (_("must be null or between 0 and 1 (e.g. 0.998), not {value!r}") if key == "ema" else
                       _("must be null or a number > 0 (e.g. 1.0; null clips nothing), not {value!r}")).format(value=v))
-    total = cfg["epochs"] * cfg["steps_per_epoch"]
-    if cfg["warmup_steps"] > total:  # the rate would still be rising at the last step: lr is never reached
-        bad("warmup_steps", _("is {steps}, more than the run's {total} steps (epochs x steps_per_epoch), so the "
-                              "learning rate would never reach lr; give fewer (50-100 in the configs) or 0").format(
-            steps=cfg["warmup_steps"], total=total))
     if not cfg["t_min"] <= cfg["t_max"]:
         raise CaimError(_("Config: need 2 <= t_min <= t_max."))
     if cfg["select"] not in ("raw", "calibrated"):
@@ -369,6 +364,26 @@ def _at_most(key, v, bad):
     if key in _HIGHEST and v > _HIGHEST[key][0]:
         high, what = _HIGHEST[key]
         bad(key, _("must be at most {high}, not {value!r}: {what}").format(high=high, value=v, what=translated(what)))
+
+
+def _check_warmup(cfg, refuse, log):
+    """A warm-up longer than the run: the rate would still be rising at the last step, so lr is never reached (a
+    warmup_steps of 1e21 trained at a rate of ~0 without a word). Refused when the config alone sets the run's
+    length; a warning when the command line shortened it (``--epochs``/``--steps``, a trial run of a config from
+    configs/, whose warm-up has no option) or the run is resumed (its recorded config cannot change warmup_steps,
+    and calibrate reloads it): not in :func:`check_config`, which also checks stored configs."""
+    from model_core.errors import CaimError
+
+    warm, total = int(cfg["warmup_steps"]), int(cfg["epochs"]) * int(cfg["steps_per_epoch"])
+    if warm <= total:
+        return
+    if refuse:
+        raise CaimError(_("Config: {key} {what}.").format(key="warmup_steps", what=_(
+            "is {steps}, more than the run's {total} steps (epochs x steps_per_epoch), so the learning rate would "
+            "never reach lr; give fewer (50-100 in the configs) or 0").format(steps=warm, total=total)))
+    log(_("warning: warmup_steps ({steps}) is more than this run's {total} steps (epochs x steps_per_epoch): the "
+          "learning rate is still rising at the last step, which trains at {last:.3g} instead of lr {lr:g}.").format(
+        steps=warm, total=total, last=float(cfg["lr"]) * total / warm, lr=float(cfg["lr"])))
 
 
 def _check_data_values(kind, data, bad):
@@ -655,7 +670,7 @@ def _config_changes(stored, cfg):
             if k not in _RESUME_MAY_CHANGE and old.get(k) != cfg.get(k)]
 
 
-def train(cfg, resume=False, log=None, overwrite=False):
+def train(cfg, resume=False, log=None, overwrite=False, length_given=False):
     """Run the training described by ``cfg`` (a dict from :func:`load_config`).
 
     Everything that can be refused is refused before the output folder is touched: the config, a folder
@@ -671,6 +686,7 @@ def train(cfg, resume=False, log=None, overwrite=False):
 
     check_config(cfg)
     log = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
+    _check_warmup(cfg, refuse=not (resume or length_given), log=log)
     if cfg.get("threads"):
         torch.set_num_threads(int(cfg["threads"]))
     device = pick_device(cfg["device"])
@@ -1093,7 +1109,8 @@ def main(argv=None):
         signals = _stop_like_ctrl_c()
         try:
             with quiet_gdal():  # format notes of odd TIFF tags (the Landsat files) are noise, as in detect
-                train(cfg, resume=args.resume, overwrite=args.overwrite)
+                train(cfg, resume=args.resume, overwrite=args.overwrite,
+                      length_given=args.epochs is not None or args.steps is not None)
         finally:
             _restore_signals(signals)
     except CaimError as exc:

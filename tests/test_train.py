@@ -1296,3 +1296,32 @@ def test_data_values_are_checked_before_the_run(tmp_path, capsys, data, said):
     err = capsys.readouterr().err
     assert "error: Config: " + said in err and "Traceback" not in err, err
     assert not os.path.exists(cfg["out"])
+
+
+def test_a_run_shortened_on_the_command_line_trains_past_its_configs_warmup(tmp_path, capsys):
+    """A config whose warmup_steps fit its own epochs x steps_per_epoch (every config in configs/ has 50 or 100 of
+    1000 or more) was refused when --epochs/--steps shortened the run (a smoke test: `train configs/X.json
+    --epochs 1 --steps 2`), with no option to lower the warm-up; and the run's recorded config (the shortened
+    numbers) was then refused by --resume and by calibrate, which reloads a weights file's stored config. Now
+    such a run trains with a warning, resumes, and calibrates; a config that is too short by itself is still
+    refused (test_config_mistakes_are_refused_with_the_key_before_anything_is_written)."""
+    from model_core import calibrate, train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    cfg = dict(_cfg(tmp_path, root, 10), warmup_steps=5)  # 10 x 2 = 20 steps: the config itself is fine
+    p = tmp_path / "cfg.json"
+    p.write_text(json.dumps(cfg))
+    assert train.main([str(p), "--epochs", "1", "--steps", "2"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: warmup_steps (5) is more than this run's 2 steps (epochs x steps_per_epoch)" in err
+    assert "Traceback" not in err
+    run = tmp_path / "run"
+    assert (run / "best.pt").is_file()
+    # the run's own record (epochs 1, steps_per_epoch 2, warmup_steps 5) resumes, with the warning again
+    assert train.main([str(run / "config.json"), "--resume", "--epochs", "2"]) == 0
+    err = capsys.readouterr().err
+    assert "warmup_steps (5) is more than this run's 4 steps" in err and "resumed from" in err
+    # calibrate reloads the config stored in the weights file (no --config)
+    assert calibrate.main(["--weights", str(run / "best.pt"), "--out", str(tmp_path / "cal.pt")]) == 0
+    assert (tmp_path / "cal.pt").is_file()
