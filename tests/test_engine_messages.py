@@ -833,10 +833,10 @@ def test_train_s_own_messages_in_german_and_spanish(tmp_path, capsys):
                                                "1e+39: ein Kantenpixel zählt (1 + edge_weight)-mal (2 in den "
                                                "Konfigurationen).")
     said = {"de": ("Gerät cpu; Modell caimnet (", "Warnung: kein val_root in den Daten der Konfiguration",
-                   "Validierung der Referenz (CVA): area OA ", "Epoche 1/1 [", "Epoche 1: Loss ",
+                   "Validierung des Vergleichsverfahrens (CVA): area OA ", "Epoche 1/1 [", "Epoche 1: Verlust ",
                    "error: '{out}' enthält bereits einen Trainingslauf (1 Epoche trainiert, last.pt"),
-            "es": ("dispositivo cpu; modelo caimnet (", "aviso: ningún val_root en los datos de la configuración",
-                   "validación de la referencia (CVA): area OA ", "época 1/1 [", "época 1: pérdida ",
+            "es": ("dispositivo cpu; modelo caimnet (", "aviso: sin val_root en los datos de la configuración",
+                   "validación de la línea base (CVA): area OA ", "época 1/1 [", "época 1: pérdida ",
                    "error: '{out}' ya contiene una ejecución de entrenamiento (1 época entrenada, last.pt")}
     for code, texts in said.items():
         i18n.set_language(code)
@@ -928,7 +928,7 @@ def test_calibrate_s_own_messages_in_german_and_spanish(tmp_path, capsys):
         assert capsys.readouterr().err.strip() == line
     written = {"en": "no-change bias +0.50 (area rule max) written to {out}",
                "de": "Bias für 'keine Änderung' +0.50 (Flächenregel max) in {out} geschrieben",
-               "es": "sesgo hacia 'sin cambio' +0.50 (regla de superficie max) escrito en {out}"}
+               "es": "sesgo hacia 'sin cambio' +0.50 (regla de área max) escrito en {out}"}
     for code, line in written.items():
         i18n.set_language(code)
         out = str(tmp_path / (code + ".pt"))
@@ -937,3 +937,28 @@ def test_calibrate_s_own_messages_in_german_and_spanish(tmp_path, capsys):
         i18n.set_language(code)
         assert main(["calibrate", "--weights", src, "--out", out, "--bias", "0.5"]) == 2
         assert out in capsys.readouterr().err and os.path.isfile(out)
+
+
+# (language, English word in the template, a rendering that means something else in this catalogue)
+_TERMS = [
+    # the CVA + Otsu baseline is a method to beat, not the reference data every accuracy message calls Referenz
+    ("de", r"\bbaseline\b", r"\bReferenz\b"), ("es", r"\bbaseline\b", r"\breferencia\b"),
+    # 'Voreinstellung' is the catalogue's 'default' (otsu, the sensitivity, float32): a model preset was written alike
+    ("de", r"\bpresets?\b", r"Voreinstellung"),
+    # 'área' throughout (área de cambio, regla de área); the training messages alone said 'superficie'
+    ("es", r"\barea\b", r"\bsuperficie\b"),
+    # one word for the loss ('Verlust' in the config messages, 'Loss' in the progress lines)
+    ("de", r"\bloss\b", r"\bLoss\b"),
+    # 'predeterminado' as in the detect and weights messages
+    ("es", r"\bdefault\b", r"por defecto"),
+]
+
+
+@pytest.mark.parametrize("language, english, wrong", _TERMS)
+def test_the_catalogues_keep_one_word_for_a_term(language, english, wrong):
+    """The training tools' entries rendered a few terms otherwise than the rest of the catalogue:
+    German and Spanish users read the CVA baseline as 'the reference' (the reference data of every accuracy
+    message), a preset as 'the default', Spanish 'superficie' beside 'área'."""
+    catalogue = json.load(open(os.path.join(ROOT, "model_core", "locale", language + ".json"), encoding="utf-8"))
+    mixed = [k for k, v in catalogue.items() if re.search(english, k, re.I) and re.search(wrong, v)]
+    assert not mixed, mixed
