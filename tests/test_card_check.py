@@ -129,3 +129,11 @@ def test_a_figure_that_differs_fails_the_check(tmp_path, capsys):
     assert cc.main(args) == 1
     printed = capsys.readouterr().out
     assert "8 of 9 figures" in printed and "DIFFERS" in printed.split("Classical ISFA ")[1].split("\n")[0]
+
+
+def test_the_commands_run_in_english_whatever_the_caller_s_language(tmp_path, monkeypatch):
+    """The figures are read from the tools' English output (the Dataset: line, the notes around the tables), so the
+    commands run with CAIM_LANGUAGE=en even when the caller has asked for German."""
+    monkeypatch.setenv("CAIM_LANGUAGE", "de")
+    argv = [sys.executable, "-c", "from model_core.i18n import language; print(language())"]
+    assert cc.run_job("language", argv, str(tmp_path), reuse=False).strip() == "en"

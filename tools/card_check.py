@@ -185,7 +185,8 @@ def run_job(name, argv, out, reuse):
     if reuse and os.path.exists(path):
         with open(path, encoding="utf-8") as f:
             return f.read()
-    env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    # in English whatever the caller's CAIM_LANGUAGE: the figures are read from the tools' own words
+    env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""), CAIM_LANGUAGE="en")
     proc = subprocess.run(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,  # nosec B603
                           text=True, check=False)
     text = proc.stdout + ("\n[exit status %d]\n" % proc.returncode if proc.returncode else "")

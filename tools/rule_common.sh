@@ -2,6 +2,7 @@
 # set): the run folder and config from the arguments, the output prefix runs/<PREFIX>_<run>_ (runs/<PREFIX>_
 # for the default run), and the run's best checkpoint calibrated on its own validation series into W.
 export PYTHONPATH=.
+export CAIM_LANGUAGE=en  # the checks' outputs are read in English
 P=.venv/bin/python
 RUN=${1:-$DEFAULT_RUN}
 CONFIG=${2:-$DEFAULT_CONFIG}
