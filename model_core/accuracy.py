@@ -33,7 +33,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from model_core.errors import InputError, OutputError
-from model_core.i18n import N_, Message, Said, _, number, translated
+from model_core.i18n import N_, Message, Said, _, number, os_reason, translated
 from model_core.polygons import delete_vector, driver_for
 from model_core.stack import Grid, srs_from_wkt
 
@@ -1025,7 +1025,7 @@ def main(argv=None):
                         json.dump(res.to_dict(), f, indent=1)
                 except OSError as exc:
                     raise OutputError(_("Cannot write '{json}' ({value}).").format(json=args.json,
-                                          value=exc.strerror or exc)) from None
+                                          value=os_reason(exc))) from None
             return 0
         if args.command == "compare":
             from model_core.compare import check_output, compare, write_csv

@@ -10,7 +10,7 @@ import shutil
 import sys
 import time
 
-from model_core.i18n import _, option
+from model_core.i18n import _, option, os_reason
 
 DETECT_EPILOG = """\
 outputs (in --out):
@@ -345,7 +345,7 @@ def _detect(args, detect, make_folders, OutputError):
                 _quicklook(args.images, args.dates, args.bands, args.reference - 1, res, args.quicklook)
             except OSError as exc:
                 raise OutputError(_("The quicklook '{path}' could not be written ({error}); the rasters were.").format(
-                    path=os.path.abspath(args.quicklook), error=exc.strerror or exc)) from None
+                    path=os.path.abspath(args.quicklook), error=os_reason(exc))) from None
             print(f"  quicklook     {os.path.abspath(args.quicklook)}")
         if args.report:
             from model_core.report import write_report

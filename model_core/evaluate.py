@@ -47,7 +47,7 @@ import time
 
 import numpy as np
 
-from model_core.i18n import _
+from model_core.i18n import _, os_reason
 
 IGNORE = 255
 DISTANCE_RINGS = 4  # --by-distance: errors 1 .. 4 pixels from the boundary, then farther
@@ -638,7 +638,7 @@ def _main(args):
             print(f"error: {exc}", file=sys.stderr)
             return 2
         except OSError as exc:
-            print("error: " + _("cannot write '{path}' ({reason})").format(path=args.json, reason=exc.strerror or exc),
+            print("error: " + _("cannot write '{path}' ({reason})").format(path=args.json, reason=os_reason(exc)),
                   file=sys.stderr)
             return 2
     return 0

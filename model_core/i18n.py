@@ -135,6 +135,25 @@ def translate(template, code, context=None):
     return _lookup(language_code(code), template, context)
 
 
+def os_reason(exc):
+    """Why the system refused: the ``OSError`` ``exc``'s ``strerror`` (or its text), which Python gives in
+    English whatever the locale, in the current language for the common refusals of a file or folder (no
+    permission, a read-only disk, a full disk, a missing or wrong kind of path).  In English, and for other
+    errors, ``strerror`` itself: the command line's English output stays the system's words.  (A German QGIS
+    said "Der Ausgabeordner ... kann nicht angelegt werden (Permission denied)".)"""
+    import errno
+
+    reason = getattr(exc, "strerror", None) or str(exc)
+    if language() not in LANGUAGES:
+        return reason
+    texts = {errno.EACCES: N_("Permission denied"), errno.EPERM: N_("Operation not permitted"),
+             errno.EROFS: N_("Read-only file system"), errno.ENOSPC: N_("No space left on device"),
+             errno.EDQUOT: N_("Disk quota exceeded"), errno.ENOENT: N_("No such file or directory"),
+             errno.ENOTDIR: N_("Not a directory"), errno.EISDIR: N_("Is a directory")}
+    text = texts.get(getattr(exc, "errno", None))
+    return translated(text) if text else reason
+
+
 # The languages whose numbers take a decimal comma (and a point between thousands), as QGIS shows them in its
 # German and Spanish locales ("12,5 ha", "1.234,5 ha"); English keeps the point.
 DECIMAL_COMMA = ("de", "es")

@@ -29,7 +29,7 @@ from osgeo import gdal
 from model_core import __version__
 from model_core.errors import (BandRolesError, Cancelled, CaimError, InputError, OutputError, WeightsError, free_mb,
                                nearest_existing, size_text)
-from model_core.i18n import N_, _, localize_number, number, translated
+from model_core.i18n import N_, _, localize_number, number, os_reason, translated
 from model_core.stack import Stack, decimation, format_clear_values
 from model_core.staging import hold, missing_folders, remove_abandoned
 
@@ -1017,7 +1017,7 @@ def make_folders(folder):
         remove_created(created)
         raise OutputError(_("Cannot make the output folder '{abspath}' ({value}). "
                             "Choose a folder you can write to.").format(abspath=os.path.abspath(folder),
-                              value=exc.strerror or exc)) from None
+                              value=os_reason(exc))) from None
     return created
 
 
@@ -1062,7 +1062,7 @@ def _make_temp_dirs(paths, created, held=None, notice=None):
             if isinstance(exc, OutputError):  # make_folders' own message (a file in the way)
                 raise
             raise OutputError(_("Output folder '{folder}' is not writable ({strerror}). Choose a folder "
-                                "you can write to.").format(folder=folder, strerror=exc.strerror)) from None
+                                "you can write to.").format(folder=folder, strerror=os_reason(exc))) from None
     return temps
 
 
@@ -1080,7 +1080,10 @@ def auto_fallback_note(network, reason, weights=None):
 
     from model_core.models import AUTO_FALLBACK
 
-    name = {"isfa": "Classical ISFA", "cva": "Classical CVA"}.get(AUTO_FALLBACK, AUTO_FALLBACK)
+    # the method's name as the QGIS plugin shows it, in the current language (an English name stood in a German
+    # or Spanish note: "Classical ISFA (isfa), no caimnet_isfa: ...")
+    name = {"isfa": N_("Classical ISFA"), "cva": N_("Classical CVA")}.get(AUTO_FALLBACK)
+    name = translated(name) if name else AUTO_FALLBACK
     first = re.split(r"(?<=[.)])\s+(?=[A-Z])", reason.strip(), maxsplit=1)[0].rstrip(".")  # what, not its advice
     return (_("{name} ({model}), not {network}: the networks cannot read these inputs' bands ({first}); the "
               "classical methods take any bands; the weights file '{weights}' was not used.") if weights else

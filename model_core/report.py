@@ -14,7 +14,7 @@ import os
 import time
 
 from model_core.errors import OutputError
-from model_core.i18n import _, number
+from model_core.i18n import _, number, os_reason
 
 REPORT_FORMATS = (".html", ".htm")  # what a report's name ends with (the command line's --report, Processing's REPORT)
 
@@ -194,7 +194,7 @@ def write_report(res, path, title=None, inputs=None, overwrite=False, extra=None
         write_text(path, page, ".caim-report-")
     except OSError as exc:
         raise OutputError(_("Cannot write the report '{path}' ({error}).").format(path=path,
-                                                                                   error=exc.strerror or exc)) from None
+                                                                                   error=os_reason(exc))) from None
     return path
 
 

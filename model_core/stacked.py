@@ -19,7 +19,7 @@ import re
 import uuid
 
 from model_core.errors import InputError, OutputError
-from model_core.i18n import _, option
+from model_core.i18n import _, option, os_reason
 from model_core.stack import _DATE_METADATA_KEYS, InputSpec, parse_date, quiet_gdal
 
 ORDERS = ("date", "band")
@@ -845,7 +845,7 @@ def split_into_folder(path, per_date=None, order=None, parent=None):
         raise OutputError(_("Cannot write the dates of '{label}' into '{parent}' ({value}). "
                             "Split it into a folder you can write to first (caim:splitdates, or 'python -m "
                             "model_core split').").format(label=_label(path), parent=parent,
-                              value=exc.strerror or exc)) from None
+                              value=os_reason(exc))) from None
     held = hold(work)
     try:
         written = write_split(path, work, per_date, order)

@@ -20,7 +20,7 @@ import shutil
 import tempfile
 
 from model_core.errors import OutputError
-from model_core.i18n import _
+from model_core.i18n import _, os_reason
 
 IN_USE = ".in-use"  # in a partial-output folder: locked by the run writing there for as long as it lives
 
@@ -113,7 +113,7 @@ def scratch_folder(folder, prefix):
         scratch = tempfile.mkdtemp(prefix=prefix, dir=folder)
     except OSError as exc:
         raise OutputError(_("Cannot write in the folder '{folder}' ({value}). Choose a folder you "
-                            "can write to.").format(folder=folder, value=exc.strerror or exc)) from None
+                            "can write to.").format(folder=folder, value=os_reason(exc))) from None
     return scratch, hold(scratch)
 
 
@@ -130,7 +130,7 @@ def staged_output(out_path, prefix):
             os.mkdir(os.path.dirname(staged))
         except OSError as exc:
             raise OutputError(_("Cannot write in the folder '{folder}' ({value}). Choose a folder "
-                                "you can write to.").format(folder=folder, value=exc.strerror or exc)) from None
+                                "you can write to.").format(folder=folder, value=os_reason(exc))) from None
         yield scratch, staged
     finally:
         if held is not None:
@@ -290,7 +290,7 @@ def _nearest_existing(folder):
 
 def _cannot_make(folder, exc):
     """:class:`CannotMake` ``folder``, for the OSError ``exc``."""
-    reason = exc.strerror or str(exc)
+    reason = os_reason(exc)
     return CannotMake(_("Cannot make the output folder '{abspath}' ({value}). Choose a folder you can write "
                         "to.").format(abspath=folder, value=reason), reason)
 

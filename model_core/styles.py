@@ -11,7 +11,7 @@ import html
 import os
 
 from model_core.errors import OutputError
-from model_core.i18n import _
+from model_core.i18n import _, os_reason
 from model_core.staging import write_text
 
 _TEMPLATE = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
@@ -74,6 +74,6 @@ def write_styles(paths, interval_labels, overwrite=False):
             write_text(path, text, ".caim-style-")
         except OSError as exc:
             raise OutputError(_("Cannot write the style '{path}' ({error}).").format(
-                path=path, error=exc.strerror or exc)) from None
+                path=path, error=os_reason(exc))) from None
         written.append(path)
     return written, kept

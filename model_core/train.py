@@ -51,7 +51,7 @@ import time
 
 import numpy as np
 
-from model_core.i18n import N_, _, translated
+from model_core.i18n import N_, _, os_reason, translated
 from model_core.normalize import normalise as normalise_sample  # (values, valid, center, scale)
 
 DEFAULTS = {
@@ -125,7 +125,7 @@ def load_config(path_or_dict):
                 user = json.load(f)
         except OSError as exc:
             raise CaimError(_("Cannot read the config '{path}': {reason}.").format(
-                path=path_or_dict, reason=exc.strerror or exc)) from None
+                path=path_or_dict, reason=os_reason(exc))) from None
         except ValueError as exc:  # JSONDecodeError, bad encoding
             raise CaimError(_("The config '{path}' is not valid JSON: {exc}.").format(path=path_or_dict, exc=exc)) from None
         if not isinstance(user, dict):

@@ -36,7 +36,7 @@ from osgeo import gdal, ogr, osr
 
 from model_core.accuracy import _grid, _open_map, class_names, class_value_error
 from model_core.errors import Cancelled, InputError, OutputError
-from model_core.i18n import N_, _, number, translated
+from model_core.i18n import N_, _, number, os_reason, translated
 from model_core.polygons import VECTOR_FORMATS, driver_for
 from model_core.staging import put_in_place, staged_output
 from model_core.stack import srs_from_wkt
@@ -538,7 +538,7 @@ class _Writer:
                 self.file = open(self.tmp, "w", newline="", encoding="utf-8")  # noqa: SIM115 -- closed in finish
             except OSError as exc:
                 raise OutputError(_("Cannot write '{path}' ({value}). Choose another file or "
-                                    "folder.").format(path=path, value=exc.strerror or exc)) from None
+                                    "folder.").format(path=path, value=os_reason(exc))) from None
             self.writer = csv.writer(self.file)
             self.fid = "fid" not in [n.lower() for n in self.src_names]
             self.writer.writerow((["fid"] if self.fid else []) + self.src_names + self.new)

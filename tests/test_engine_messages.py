@@ -962,3 +962,49 @@ def test_the_catalogues_keep_one_word_for_a_term(language, english, wrong):
     catalogue = json.load(open(os.path.join(ROOT, "model_core", "locale", language + ".json"), encoding="utf-8"))
     mixed = [k for k, v in catalogue.items() if re.search(english, k, re.I) and re.search(wrong, v)]
     assert not mixed, mixed
+
+
+def test_why_the_system_refused_a_folder_is_said_in_the_language():
+    """Python gives an OSError's reason in English whatever the locale: a Spanish QGIS said "No se puede crear la
+    carpeta de salida '/sys/caim-results/run1' (Operation not permitted)."  The common reasons are now said in the
+    run's language; in English the message keeps the system's own words."""
+    import errno
+
+    from model_core.staging import _cannot_make
+
+    refusals = [PermissionError(errno.EPERM, "Operation not permitted"), PermissionError(errno.EACCES, "Permission denied"),
+                OSError(errno.EROFS, "Read-only file system"), OSError(errno.ENOSPC, "No space left on device")]
+    for exc in refusals:
+        i18n.set_language("en")
+        assert i18n.os_reason(exc) == exc.strerror
+        assert str(_cannot_make("/x/run1", exc)).startswith("Cannot make the output folder '/x/run1' (%s)." % exc.strerror)
+        for code in ("de", "es"):
+            i18n.set_language(code)
+            said = str(_cannot_make("/x/run1", exc))
+            assert exc.strerror not in said and i18n.os_reason(exc) in said and "/x/run1" in said, said
+    i18n.set_language("es")
+    assert "(permiso denegado)" in str(_cannot_make("/x", PermissionError(errno.EACCES, "Permission denied")))
+    assert i18n.os_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"  # others as they are
+
+
+def test_the_automatic_choice_s_note_names_the_classical_method_in_the_language():
+    """The note of Automatic running ISFA on bands the networks cannot read (the log, the report, CAIM_MODEL_NOTE)
+    named the method in English in German and Spanish ("Classical ISFA (isfa), no caimnet_isfa: ..."), where the
+    plugin says "ISFA clásico" / "Klassische ISFA"."""
+    from model_core.predict import auto_fallback_note
+
+    for code, name in (("en", "Classical ISFA (isfa), not"), ("de", "Klassische ISFA (isfa)"),
+                       ("es", "ISFA clásico (isfa), no")):
+        i18n.set_language(code)
+        assert auto_fallback_note("caimnet_isfa", "no blue band.").startswith(name)
+
+
+def test_the_catalogues_use_the_plugin_s_terms():
+    """The engine's German and Spanish use the words of the plugin's catalogues: the minimum change patch is the
+    "Mindestfläche" (the German "minimale Änderungsfläche" read as a smallest change-area map), the change
+    moment "momento del cambio", the classical methods "Klassische ISFA" / "ISFA clásico" (not English)."""
+    wrong = {"de": ("minimale Änderungsfläche", "Classical ISFA", "Classical CVA"),
+             "es": ("momento de cambio", "Classical ISFA", "Classical CVA")}
+    for code, terms in wrong.items():
+        found = [(k[:50], t) for k, v in engine_messages.read_catalogue(code).items() for t in terms if t in v]
+        assert not found, (code, found)

@@ -333,3 +333,43 @@ def test_about_the_weights_in_spanish(project, qgis_language, tmp_path):
     finally:
         dialog.shutdown()
         dialog.deleteLater()
+
+
+def test_the_spanish_dialog_says_why_the_system_refused_the_output_folder_in_spanish(project, qgis_language,
+                                                                                   tmp_path):
+    """A folder the system does not let anyone make (under /sys: 'Operation not permitted' for root, 'Permission
+    denied' for others) chosen as the output folder in a Spanish QGIS: the status said "No se puede crear la
+    carpeta de salida '/sys/...' (Operation not permitted)", the system's English words in a Spanish sentence."""
+    import errno
+
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    folder = "/sys/caim-test-results/run1"
+    try:
+        os.makedirs(folder)
+    except OSError as exc:
+        refusal = exc
+    else:
+        pytest.skip("%s could be made here" % folder)
+    if refusal.errno not in (errno.EPERM, errno.EACCES, errno.EROFS):
+        pytest.skip("making %s failed otherwise: %s" % (folder, refusal))
+    qgis_language("es")
+    for p in make_stack(str(tmp_path)):
+        project.addMapLayer(QgsRasterLayer(p, os.path.basename(p), "gdal"))
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+        dialog.folder_widget.setFilePath(folder)
+        if dialog.run(ask=False) is not None:
+            assert wait_for(lambda: dialog.task is None)
+        status = dialog.status.text()
+        assert status.startswith("No se puede crear la carpeta de salida '%s' (" % folder), status
+        assert refusal.strerror not in status, status
+        assert ("(operación no permitida)" if refusal.errno == errno.EPERM else
+                "(permiso denegado)" if refusal.errno == errno.EACCES else "(sistema de archivos de solo lectura)") in status
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
