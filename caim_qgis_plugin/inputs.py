@@ -453,7 +453,7 @@ def validate(layers, dates=None, bands=None, model=mdl.AUTO, weights=None, masks
             return [p for p in problems if p[0] == ERROR] + [(ERROR, text)]
         problems.append((ERROR, text))
     if model == "schanger" and len(layers) != 2:
-        problems.append((ERROR, tr("SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a "
+        problems.append((ERROR, tr("SChanger compares exactly 2 dates (%d selected). Use CAIM-Net for a "
                          "time series.") % len(layers)))
     problems += layer_problems(layers)
     rasters = [lyr for lyr in layers if isinstance(lyr, QgsRasterLayer) and lyr.isValid()]

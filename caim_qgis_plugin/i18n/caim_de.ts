@@ -2621,8 +2621,8 @@ Gerät: %s
         </message>
         <message>
             <location filename="../inputs.py" line="456" />
-            <source>SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a time series.</source>
-            <translation>SChanger vergleicht genau 2 Zeitpunkte; %d sind ausgewählt. Für eine Zeitreihe CAIM-Net verwenden.</translation>
+            <source>SChanger compares exactly 2 dates (%d selected). Use CAIM-Net for a time series.</source>
+            <translation>SChanger vergleicht genau 2 Zeitpunkte (%d ausgewählt). Für eine Zeitreihe CAIM-Net verwenden.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="480" />
@@ -2937,6 +2937,10 @@ Gerät: %s
         <message>
             <source>No date for %s: the results will name the images 'image 1', 'image 2', … by their order in this list instead of dates.</source>
             <translation type="obsolete">Kein Datum für %s: die Ergebnisse nennen die Bilder statt mit Datum 'Bild 1', 'Bild 2', … nach ihrer Reihenfolge in dieser Liste.</translation>
+        </message>
+        <message>
+            <source>SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a time series.</source>
+            <translation type="obsolete">SChanger vergleicht genau 2 Zeitpunkte; %d sind ausgewählt. Für eine Zeitreihe CAIM-Net verwenden.</translation>
         </message>
     </context>
     <context>

@@ -2596,7 +2596,7 @@ Dispositivo: %s
         <message>
             <location filename="../inputs.py" line="447" />
             <source>Select at least 2 layers: change needs two or more dates (%d selected).</source>
-            <translation>Seleccionar al menos 2 capas: el cambio necesita dos o más fechas (%d seleccionadas).</translation>
+            <translation>Seleccionar al menos 2 capas: el cambio necesita dos o más fechas (seleccionadas: %d).</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="449" />
@@ -2605,8 +2605,8 @@ Dispositivo: %s
         </message>
         <message>
             <location filename="../inputs.py" line="456" />
-            <source>SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a time series.</source>
-            <translation>SChanger compara exactamente 2 fechas; hay %d seleccionadas. Usar CAIM-Net para una serie temporal.</translation>
+            <source>SChanger compares exactly 2 dates (%d selected). Use CAIM-Net for a time series.</source>
+            <translation>SChanger compara exactamente 2 fechas (seleccionadas: %d). Usar CAIM-Net para una serie temporal.</translation>
         </message>
         <message>
             <location filename="../inputs.py" line="480" />
@@ -2909,6 +2909,10 @@ Dispositivo: %s
         <message>
             <source>No date for %s: the results will name the images 'image 1', 'image 2', … by their order in this list instead of dates.</source>
             <translation type="obsolete">Sin fecha para %s: los resultados llamarán a las imágenes 'imagen 1', 'imagen 2', … por su orden en esta lista en lugar de fechas.</translation>
+        </message>
+        <message>
+            <source>SChanger compares exactly 2 dates; %d are selected. Use CAIM-Net for a time series.</source>
+            <translation type="obsolete">SChanger compara exactamente 2 fechas; hay %d seleccionadas. Usar CAIM-Net para una serie temporal.</translation>
         </message>
     </context>
     <context>

@@ -970,3 +970,26 @@ def test_the_detect_help_says_how_three_bands_are_read(qgis_app, language):
     finally:
         if translator is not None:
             remove_translator(translator)
+
+
+@pytest.mark.parametrize("language,one,schanger", [
+    ("en_US", "(1 selected)", "SChanger compares exactly 2 dates (1 selected)."),
+    ("de_DE", "(1 ausgewählt)", "SChanger vergleicht genau 2 Zeitpunkte (1 ausgewählt)."),
+    ("es_ES", "(seleccionadas: 1)", "SChanger compara exactamente 2 fechas (seleccionadas: 1).")])
+def test_one_checked_layer_is_counted_in_good_grammar(project, qgis_app, tmp_path, language, one, schanger):
+    """One layer checked in the dialog (a Spanish desktop walk, walk39): Spanish said "(1 seleccionadas)" and
+    "SChanger compara exactamente 2 fechas; hay 1 seleccionadas", English "1 are selected"."""
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import inputs
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+    from caim_qgis_testlib import make_stack
+
+    translator = install_translator(language) if language != "en_US" else None
+    try:
+        layer = QgsRasterLayer(make_stack(str(tmp_path), bands=1)[0], "a", "gdal")  # 1 band: no multi-date raster
+        said = " ".join(text for _level, text in inputs.validate([layer], model="schanger"))
+    finally:
+        if translator is not None:
+            remove_translator(translator)
+    assert one in said and schanger in said, said
