@@ -1002,8 +1002,10 @@ def test_the_automatic_choice_s_note_names_the_classical_method_in_the_language(
 def test_the_catalogues_use_the_plugin_s_terms():
     """The engine's German and Spanish use the words of the plugin's catalogues: the minimum change patch is the
     "Mindestfläche" (the German "minimale Änderungsfläche" read as a smallest change-area map), the change
-    moment "momento del cambio", the classical methods "Klassische ISFA" / "ISFA clásico" (not English)."""
-    wrong = {"de": ("minimale Änderungsfläche", "Classical ISFA", "Classical CVA"),
+    moment "momento del cambio", the classical methods "Klassische ISFA" / "ISFA clásico" (not English), the
+    model card the plugin's "Model Card" (the weights file's description said "die Modellkarte enthält echte
+    Prüfungen" under the plugin's "die Model Card nennt ihre Genauigkeit")."""
+    wrong = {"de": ("minimale Änderungsfläche", "Classical ISFA", "Classical CVA", "Modellkarte"),
              "es": ("momento de cambio", "Classical ISFA", "Classical CVA")}
     for code, terms in wrong.items():
         found = [(k[:50], t) for k, v in engine_messages.read_catalogue(code).items() for t in terms if t in v]
