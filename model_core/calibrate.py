@@ -132,7 +132,7 @@ def main(argv=None):
 
     from model_core import weights as W
     from model_core.errors import CaimError
-    from model_core.train import load_config, validation_samples
+    from model_core.train import data_error, load_config, validation_samples
 
     args = build_parser().parse_args(argv)
     if args.threads:
@@ -197,7 +197,10 @@ def main(argv=None):
             print(_("warning: the config's data has no held-out series (val_root, or val_split for pairs and oscd): "
                     "the bias is chosen on patches of the training series themselves."), file=sys.stderr)
     print(where, file=sys.stderr, flush=True)
-    samples = validation_samples(cfg)
+    try:
+        samples = validation_samples(cfg)
+    except (ValueError, OSError) as exc:  # a traceback (train said what was wrong with the same data)
+        raise data_error(data, exc) from None
     logps = collect(model, samples, args.device)
     rows = sweep(samples, logps, area_rule=args.area_rule)
     best = max(rows, key=lambda r: r["score"])

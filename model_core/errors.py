@@ -108,3 +108,45 @@ def nearest_existing(folder):
     while not os.path.exists(folder) and os.path.dirname(folder) != folder:
         folder = os.path.dirname(folder)
     return folder
+
+
+def read_error_text(exc):
+    """A clear message for an OSError that reading a dataset raised from the operating system (``os.listdir`` of a
+    folder that is a file or cannot be listed, a label that is a folder): which path, what is wrong, what to do.
+    An OSError of the engine's own (its message already says so; no errno) gives its text unchanged.  Python's
+    own text ("[Errno 20] Not a directory: '...'") was printed as it was, in every language."""
+    import errno
+    import os
+
+    from model_core.i18n import _
+
+    path = exc.filename
+    if exc.errno is None or not isinstance(path, (str, bytes, os.PathLike)):
+        return str(exc)
+    path = os.fsdecode(path)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return _("'{path}' cannot be read: permission denied. Give your user the right to read it (a folder: to "
+                 "list and enter it, e.g. chmod -R u+rX '{path}'), or copy the data to a folder you can read.").format(
+            path=path)
+    if exc.errno == errno.ENOTDIR and os.path.isfile(path):
+        return _("'{path}' is a file, not a folder. Give the folder that holds the data (for a dataset's --root or "
+                 "data.root, the dataset's own folder, e.g. '{parent}').").format(
+            path=path, parent=os.path.dirname(os.path.abspath(path)))
+    if exc.errno == errno.ENOTDIR:
+        blocking = path
+        while blocking and not os.path.isfile(blocking) and os.path.dirname(blocking) != blocking:
+            blocking = os.path.dirname(blocking)
+        if os.path.isfile(blocking):
+            return _("'{path}' is not a folder: '{file}' is a file. Give the folder that holds the data (for a "
+                     "dataset's --root or data.root, the dataset's own folder, e.g. '{parent}').").format(
+                path=path, file=blocking, parent=os.path.dirname(os.path.abspath(blocking)))
+    if exc.errno == errno.EISDIR:
+        return _("'{path}' is a folder where a file was expected: move it out of the dataset, or rename it so that its "
+                 "name is not an image's or a label's.").format(path=path)
+    if exc.errno == errno.ELOOP:
+        return _("'{path}' cannot be read: it is a symbolic link that leads back to itself (too many levels of "
+                 "symbolic links). Fix the link or remove it.").format(path=path)
+    if exc.errno == errno.ENOENT:
+        return _("'{path}' does not exist. Check the path.").format(path=path)
+    return _("'{path}' cannot be read ({reason}). Check that it exists, that you may read it and that its disk is "
+             "mounted.").format(path=path, reason=exc.strerror or exc)

@@ -601,7 +601,12 @@ def _main(args):
                             _("'{path}' does not exist")).format(path=exc.filename) if exc.filename else str(exc)),
               file=sys.stderr)
         return 2
-    except (CaimError, ValueError, OSError) as exc:
+    except OSError as exc:  # a root that is a file, a folder that cannot be listed, a label that is a folder
+        from model_core.errors import read_error_text
+
+        print("error: " + read_error_text(exc), file=sys.stderr)
+        return 2
+    except (CaimError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     # a generic folder's labels are the user's own (drawn by hand, or made, as a test's pasted patches)

@@ -561,6 +561,18 @@ def validation_samples(cfg):
     return out
 
 
+def data_error(data, exc):
+    """The CaimError for a ValueError or OSError raised reading a config's ``data`` (train, calibrate): which data,
+    and the loader's message (an OSError of the operating system's worded by
+    :func:`model_core.errors.read_error_text`, not "[Errno 13] Permission denied: ...")."""
+    from model_core.errors import CaimError, read_error_text
+
+    kind = data.get("kind", "semisynthetic")
+    return CaimError((_("Training data ({kind} at '{root}'): {exc}") if data.get("root") else
+                      _("Training data ({kind}): {exc}")).format(
+        kind=kind, root=data.get("root"), exc=read_error_text(exc) if isinstance(exc, OSError) else exc))
+
+
 def batches_by_t(samples, device, batch=8):
     """(sample indices, input tensor) batches of ``samples`` grouped by their number of dates."""
     by_t = {}
@@ -839,8 +851,7 @@ def train(cfg, resume=False, log=None, overwrite=False, length_given=False):
         train_src = _Source(cfg, "train")
         val = validation_samples(cfg)
     except (ValueError, OSError) as exc:
-        raise CaimError((_("Training data ({kind} at '{root}'): {exc}") if data.get("root") else
-                         _("Training data ({kind}): {exc}")).format(kind=kind, root=data.get("root"), exc=exc)) from None
+        raise data_error(data, exc) from None
     from model_core.provenance import held_out
 
     if kind != "semisynthetic" and not held_out(data):

@@ -293,3 +293,38 @@ def test_calibrate_on_image_pairs_names_the_folder_and_split_train_validates_on(
         assert main(["--weights", src, "--out", str(tmp_path / f"{name}.pt"), "--config", str(config)]) == 0
         err = capsys.readouterr().err
         assert f"building 2 validation patches of the pairs series {said}" in err, err
+
+
+def test_calibrate_and_train_word_a_label_that_is_a_folder(tmp_path, capsys):
+    """A series whose moment.tif is a folder: calibrate raised FileNotFoundError ("neither moment.tif nor area.tif
+    found") as a traceback (it did not catch the loaders' errors, which train words as "Training data ..."), and
+    train said that neither label was found beside the folder of that name."""
+    from model_core import train
+    from model_core.calibrate import main
+    from model_core.errors import CaimError
+    from tests.fixtures import layouts
+
+    root = tmp_path / "data"
+    layouts.write_generic(str(root))
+    (root / "site_a" / "moment.tif").unlink()
+    (root / "site_a" / "moment.tif").mkdir()
+    tiny = {"features": 8, "stem": 4, "window": 8, "heads": 1}
+    src = str(tmp_path / "src.pt")
+    W.save(src, build_model("caimnet", **tiny))
+    config = tmp_path / "cfg.json"
+    config.write_text(json.dumps({"val_samples": 2, "patch": 16, "data": {"kind": "generic", "root": str(root)},
+                                  "model_config": tiny, "epochs": 1, "steps_per_epoch": 1, "threads": 1,
+                                  "out": str(tmp_path / "run")}))
+    expected = (f"Training data (generic at '{root}'): '{root / 'site_a' / 'moment.tif'}' is a folder where a file "
+                "was expected: move it out of the dataset, or rename it")
+    try:
+        main(["--weights", src, "--out", str(tmp_path / "cal.pt"), "--config", str(config)])
+    except CaimError as exc:
+        assert expected in str(exc)
+    else:
+        raise AssertionError("calibrate took a label that is a folder")
+    assert not (tmp_path / "cal.pt").exists()
+    assert train.main([str(config)]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err
+    assert not (tmp_path / "run").exists()

@@ -1085,3 +1085,95 @@ def test_a_band_mapping_on_a_fixed_band_layout_is_refused_not_ignored(tmp_path, 
     rc = main(["--dataset", kind, "--root", str(tmp_path), "--model", "cva", "--bands", "3,2,1,4", "--threads", "1"])
     err = capsys.readouterr().err
     assert rc == 2 and "--bands does not apply" in err and "Traceback" not in err, err
+
+
+def _evaluate_error(argv, capsys):
+    from model_core.evaluate import main as evaluate_main
+
+    assert evaluate_main(["--no-model"] + argv) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Errno" not in err, err
+    return err
+
+
+def test_evaluate_words_a_root_that_is_a_file_and_an_image_or_label_that_is_a_folder(tmp_path, capsys):
+    """A --root that is a file printed "[Errno 20] Not a directory: '...'" (generic), in every language, and was a
+    GDAL traceback (taizhou); an image or a label that is a folder was a GDAL traceback ("not recognized as a
+    supported file format"), or, for moment.tif, "neither moment.tif nor area.tif found" beside it."""
+    from model_core.i18n import set_language
+
+    afile = tmp_path / "scores.csv"
+    afile.write_text("x")
+    for kind in ("generic", "taizhou", "pairs", "spacenet7"):
+        err = _evaluate_error(["--dataset", kind, "--root", str(afile)], capsys)
+        assert f"error: '{afile}' is a file, not a folder. Give the folder that holds the data" in err
+        assert f"e.g. '{tmp_path}')" in err
+    before = set_language("de")
+    try:
+        err = _evaluate_error(["--dataset", "generic", "--root", str(afile)], capsys)
+    finally:
+        set_language(before)
+    assert f"'{afile}' ist eine Datei, kein Ordner." in err
+    err = _evaluate_error(["--dataset", "generic", "--root", str(afile / "sub")], capsys)
+    assert f"'{afile / 'sub'}' is not a folder: '{afile}' is a file." in err
+    loop = tmp_path / "loop"
+    loop.symlink_to("loop")
+    err = _evaluate_error(["--dataset", "generic", "--root", str(loop)], capsys)
+    assert "it is a symbolic link that leads back to itself" in err
+
+    root = tmp_path / "generic"
+    layouts.write_generic(str(root))
+    (root / "site_a" / "2022-01-01.tif").mkdir()  # an image that is a folder
+    err = _evaluate_error(["--dataset", "generic", "--root", str(root)], capsys)
+    assert f"'{root / 'site_a' / '2022-01-01.tif'}' is a folder where a file was expected: move it out" in err
+    (root / "site_a" / "2022-01-01.tif").rmdir()
+    (root / "site_a" / "moment.tif").unlink()
+    (root / "site_a" / "moment.tif").mkdir()  # a label that is a folder
+    err = _evaluate_error(["--dataset", "generic", "--root", str(root)], capsys)
+    assert f"'{root / 'site_a' / 'moment.tif'}' is a folder where a file was expected" in err
+
+    pairs = tmp_path / "pairs"
+    layouts.write_pairs(str(pairs))
+    label = pairs / "test" / "label" / "test_2.png"
+    label.unlink()
+    label.mkdir()
+    err = _evaluate_error(["--dataset", "pairs", "--root", str(pairs)], capsys)
+    assert f"'{label}' is a folder where a file was expected" in err
+
+
+def test_evaluate_words_a_folder_it_may_not_read(tmp_path):
+    """A series folder the user may not list printed "[Errno 13] Permission denied: '...'". Root reads every
+    folder: as root, evaluate runs as the user nobody (setpriv), in a folder of /tmp nobody can reach."""
+    import shutil
+    import subprocess  # nosec B404 -- runs this repository's own CLI, no shell
+    import sys
+    import tempfile
+
+    root = tempfile.mkdtemp(prefix="caim-unreadable-", dir="/tmp")
+    try:
+        os.chmod(root, 0o755)
+        layouts.write_generic(root)
+        for dirpath, dirnames, filenames in os.walk(root):
+            for name in dirnames:
+                os.chmod(os.path.join(dirpath, name), 0o755)
+            for name in filenames:
+                os.chmod(os.path.join(dirpath, name), 0o644)
+        os.chmod(os.path.join(root, "site_a"), 0o300)  # may enter, may not list
+        prefix = []
+        if os.geteuid() == 0:
+            if shutil.which("setpriv") is None:
+                pytest.skip("running as root without setpriv: no user to whom the folder is unreadable")
+            prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        run = subprocess.run(prefix + [sys.executable, "-m", "model_core", "evaluate", "--no-model", "--dataset",  # nosec B603
+                                       "generic", "--root", root],
+                             capture_output=True, text=True, cwd="/tmp",
+                             env=dict(os.environ, PYTHONPATH=repo, CAIM_LANGUAGE="en", HOME="/tmp"))
+    finally:
+        os.chmod(os.path.join(root, "site_a"), 0o755)
+        shutil.rmtree(root)
+    assert run.returncode == 2, run.stderr
+    site = os.path.join(root, "site_a")
+    assert run.stderr.strip() == (f"error: '{site}' cannot be read: permission denied. Give your user the right to "
+                                  f"read it (a folder: to list and enter it, e.g. chmod -R u+rX '{site}'), or copy "
+                                  "the data to a folder you can read."), run.stderr

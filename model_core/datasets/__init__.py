@@ -46,11 +46,21 @@ def load_taizhou(root, bands=(3, 2, 1, 4)):
                    dates=["2000-03-17", "2003-02-06"])]
 
 
+def check_root(root):
+    """Raise the operating system's OSError (with the path; :func:`model_core.errors.read_error_text` words it)
+    when ``root`` is no folder that can be listed: a file ("[Errno 20] Not a directory" was printed as it was,
+    and the Taizhou loader's GDAL error came as a traceback), a path that does not exist, a link that leads
+    back to itself, a folder the user may not list."""
+    if root is not None:
+        os.listdir(root)
+
+
 def load_series(kind, root, t=None, bands=None, indices=None, split=None, as_read=False):
     """List of :class:`~.series.Series` (or :class:`~.series.LazySeries`) of a dataset ``kind`` at
     ``root``; ``split`` (pairs: a split folder's name, oscd: train or test) keeps one split; ``as_read``
     (pairs, generic): the images' bands as they are, for a classical method (pairs: an RGB tile's three
     instead of R, G, B, G; generic: any number of bands instead of 3 or 4)."""
+    check_root(root)
     if split and kind not in ("pairs", "oscd"):
         raise ValueError(_("--split applies to the pairs and oscd datasets; point --root at the {kind} split's "
                            "folder instead").format(kind=kind))

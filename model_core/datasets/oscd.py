@@ -127,15 +127,9 @@ def read_label(path):
 
 
 def _open(path):
-    from osgeo import gdal
+    from model_core.datasets.series import open_raster
 
-    try:
-        ds = gdal.Open(path)
-    except RuntimeError as exc:  # GDAL with exceptions enabled
-        raise OSError(_("cannot read raster {path}: {exc}").format(path=path, exc=exc)) from None
-    if ds is None:
-        raise OSError(_("cannot read raster {path}").format(path=path))
-    return ds
+    return open_raster(path)
 
 
 def read_on_grid(path, ref):

@@ -30,7 +30,7 @@ from functools import partial
 
 import numpy as np
 
-from model_core.datasets.series import LazySeries, Series, check_band_count, read_raster, to_rgbn
+from model_core.datasets.series import LazySeries, Series, check_band_count, open_raster, read_raster, to_rgbn
 from model_core.i18n import N_, _, translated
 
 BEFORE_AFTER = (("a", "b"), ("time1", "time2"), ("im1", "im2"), ("t1", "t2"), ("image1", "image2"),
@@ -132,9 +132,7 @@ def _image_bands(path, bands):
     file, or all (checked: 3 or 4)."""
     from osgeo import gdal
 
-    ds = gdal.Open(path)
-    if ds is None:
-        raise OSError(_("cannot read image {path}").format(path=path))
+    ds = open_raster(path, _("cannot read image {path}"))
     n = ds.RasterCount
     if bands is None and n == 4 and ds.GetRasterBand(4).GetColorInterpretation() == gdal.GCI_AlphaBand:
         bands = [1, 2, 3]

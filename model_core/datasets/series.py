@@ -37,6 +37,7 @@ nodata.  A label's nodata value (other than 0) marks unlabelled pixels, e.g. a "
 255 is changed there, unless 255 is its nodata value.
 """
 
+import errno
 import glob
 import os
 
@@ -125,6 +126,27 @@ def select_indices(n, t=None, indices=None):
     return sorted({int(round(i)) for i in np.linspace(0, n - 1, t)})
 
 
+def open_raster(path, what=None):
+    """The GDAL dataset of ``path``, or OSError saying which file cannot be read and why: a folder where an image
+    or a label was expected (GDAL's "not recognized as a supported file format" came as a traceback when
+    another module had turned GDAL's exceptions on, as :mod:`model_core.stack` does), a file the user may not
+    read, one GDAL cannot read.  ``what``: the message's text for an unreadable file ({path} in it), default
+    "cannot read raster {path}"."""
+    from osgeo import gdal
+
+    if os.path.isdir(path):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+    if os.path.exists(path) and not os.access(path, os.R_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+    try:
+        ds = gdal.Open(path)
+    except RuntimeError as exc:  # GDAL with exceptions enabled
+        raise OSError(_("cannot read raster {path}: {exc}").format(path=path, exc=exc)) from None
+    if ds is None:
+        raise OSError((what or _("cannot read raster {path}")).format(path=path))
+    return ds
+
+
 def read_raster(path, bands=None, scaled=False):
     """(values (C, H, W), nodata mask (H, W) True = nodata) of a raster; ``bands`` 1-based.  NaN and
     infinite values are nodata (and 0 in the values); ``scaled``: float32 values in the units the bands'
@@ -133,9 +155,7 @@ def read_raster(path, bands=None, scaled=False):
 
     from model_core.stack import nodata_pixels
 
-    ds = gdal.Open(path)
-    if ds is None:
-        raise OSError(_("cannot read raster {path}").format(path=path))
+    ds = open_raster(path)
     n = ds.RasterCount
     bands = list(bands or range(1, n + 1))
     arrs, nodata = [], np.zeros((ds.RasterYSize, ds.RasterXSize), bool)
@@ -201,11 +221,7 @@ def _read_label(path, classes):
     """A generic-layout label as uint8, 255 = unlabelled (see the module docstring): ``area.tif``
     (``classes`` = 2) or ``moment.tif`` (``classes`` = T).  Raises ValueError naming the file when a
     value is no label."""
-    from osgeo import gdal
-
-    ds = gdal.Open(path)
-    if ds is None:
-        raise OSError(_("cannot read raster {path}").format(path=path))
+    ds = open_raster(path)
     band = ds.GetRasterBand(1)
     raw = band.ReadAsArray()
     nd = band.GetNoDataValue()
@@ -231,12 +247,11 @@ def _read_label(path, classes):
 
 
 def _georef(path):
-    """(geotransform, CRS as an osr object or None) of a raster, or None without georeferencing."""
-    from osgeo import gdal, osr
+    """(geotransform, CRS as an osr object or None) of a raster, or None without georeferencing (OSError when it
+    cannot be read: :func:`open_raster`)."""
+    from osgeo import osr
 
-    ds = gdal.Open(path)
-    if ds is None:
-        return None
+    ds = open_raster(path)
     gt = ds.GetGeoTransform(can_return_null=True)
     if gt is None:
         return None
@@ -279,12 +294,10 @@ def _true_alpha(path):
     other value: :func:`model_core.stack.is_true_alpha`), else None.  Without a band mapping the engine reads
     such an image's other bands and masks where the alpha is 0; the loader read the alpha as a data band (as
     NIR, constant 255, in an R, G, B, alpha image)."""
-    from osgeo import gdal
-
     from model_core.stack import is_true_alpha
 
-    ds = gdal.Open(path)
-    if ds is None or ds.RasterCount < 2:
+    ds = open_raster(path)
+    if ds.RasterCount < 2:
         return None
     return ds.RasterCount if is_true_alpha(ds.GetRasterBand(ds.RasterCount)) else None
 
@@ -353,6 +366,9 @@ def load_generic(root, bands=None, t=None, indices=None, as_read=False):
             raise ValueError(_("{folder}: {n} dated image(s); a series needs at least 2 (one GeoTIFF per date, the date "
                                "in its name).").format(folder=folder, n=len(files)))
         moment_p, area_p = os.path.join(folder, "moment.tif"), os.path.join(folder, "area.tif")
+        for label in (moment_p, area_p):
+            if os.path.isdir(label):  # "neither moment.tif nor area.tif found" beside the folder of that name
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), label)
         if not os.path.isfile(moment_p) and not os.path.isfile(area_p):
             raise FileNotFoundError(_("{folder}: neither moment.tif nor area.tif found").format(folder=folder))
         idx = select_indices(len(files), t, indices)

@@ -108,12 +108,9 @@ class Image:
 
 
 def _read(path):
-    from osgeo import gdal
+    from model_core.datasets.series import open_raster
 
-    ds = gdal.Open(path)
-    if ds is None:
-        raise OSError(_("cannot read {path}").format(path=path))
-    return ds.ReadAsArray()
+    return open_raster(path, _("cannot read {path}")).ReadAsArray()
 
 
 def _load_naip(root):
