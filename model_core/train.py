@@ -820,9 +820,11 @@ def train(cfg, resume=False, log=None, overwrite=False, length_given=False):
         best = float(state["best"])
         start_epoch = int(state["epoch"]) + 1
         if start_epoch >= int(cfg["epochs"]):
-            raise CaimError(_("The run in '{out}' has finished its {epochs} epochs. To train on, raise the number "
-                              "of epochs: --resume --epochs {more}, say.").format(out=out, epochs=start_epoch,
-                                                                                  more=start_epoch + 5))
+            raise CaimError((_("The run in '{out}' has finished its {epochs} epoch. To train on, raise the number of "
+                               "epochs: --resume --epochs {more}, say.") if start_epoch == 1 else
+                             _("The run in '{out}' has finished its {epochs} epochs. To train on, raise the number "
+                               "of epochs: --resume --epochs {more}, say.")).format(out=out, epochs=start_epoch,
+                                                                                   more=start_epoch + 5))
         log(_("resumed from {state} at epoch {epoch}").format(state=state_path, epoch=start_epoch + 1))
         if stored.get("command") and cfg.get("command"):
             # the weights files record the run's first command and every resume's after it (they recorded the

@@ -325,6 +325,18 @@ def test_train_never_replaces_a_run_unasked(tmp_path, capsys):
     assert train.main([str(cfg_path), "--epochs", "1", "--seed", "9", "--overwrite"]) == 0
     assert len(json.loads((out / "history.json").read_text())["epochs"]) == 1
     assert _md5(out / "best.pt") != before
+    # a run of one epoch said "has finished its 1 epochs" ("sus 1 épocas")
+    capsys.readouterr()
+    assert train.main([str(out / "config.json"), "--resume"]) == 2
+    assert f"error: The run in '{out}' has finished its 1 epoch. To train on" in capsys.readouterr().err
+    from model_core.i18n import set_language
+
+    before_language = set_language("es")
+    try:
+        assert train.main([str(out / "config.json"), "--resume"]) == 2
+    finally:
+        set_language(before_language)
+    assert "ha terminado su única época (época 1)." in capsys.readouterr().err
 
 
 def test_resume_refuses_another_config(tmp_path, capsys):
