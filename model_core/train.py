@@ -366,18 +366,21 @@ def _at_most(key, v, bad):
         bad(key, _("must be at most {high}, not {value!r}: {what}").format(high=high, value=v, what=translated(what)))
 
 
-def _check_warmup(cfg, refuse, log):
+def _check_warmup(cfg, resume, log, own_steps=None):
     """A warm-up longer than the run: the rate would still be rising at the last step, so lr is never reached (a
-    warmup_steps of 1e21 trained at a rate of ~0 without a word). Refused when the config alone sets the run's
-    length; a warning when the command line shortened it (``--epochs``/``--steps``, a trial run of a config from
-    configs/, whose warm-up has no option) or the run is resumed (its recorded config cannot change warmup_steps,
-    and calibrate reloads it): not in :func:`check_config`, which also checks stored configs."""
+    warmup_steps of 1e21 trained at a rate of ~0 without a word). Refused when the config is too short by itself
+    (``own_steps``, the config file's own epochs x steps_per_epoch, when the command line set --epochs/--steps;
+    else the run's); a warning when the command line shortened a config that is long enough (a trial run of a
+    config from configs/, whose warm-up has no option) or the run is resumed (its recorded config cannot change
+    warmup_steps, and calibrate reloads it): not in :func:`check_config`, which also checks stored configs.
+    (Any --epochs/--steps gave the warning: ``--epochs 1`` on a config of one epoch too short for its warm-up, the
+    config's own length, was not refused.)"""
     from model_core.errors import CaimError
 
     warm, total = int(cfg["warmup_steps"]), int(cfg["epochs"]) * int(cfg["steps_per_epoch"])
     if warm <= total:
         return
-    if refuse:
+    if not resume and warm > (total if own_steps is None else own_steps):
         raise CaimError(_("Config: {key} {what}.").format(key="warmup_steps", what=_(
             "is {steps}, more than the run's {total} steps (epochs x steps_per_epoch), so the learning rate would "
             "never reach lr; give fewer (50-100 in the configs) or 0").format(steps=warm, total=total)))
@@ -682,8 +685,9 @@ def _config_changes(stored, cfg):
             if k not in _RESUME_MAY_CHANGE and old.get(k) != cfg.get(k)]
 
 
-def train(cfg, resume=False, log=None, overwrite=False, length_given=False):
-    """Run the training described by ``cfg`` (a dict from :func:`load_config`).
+def train(cfg, resume=False, log=None, overwrite=False, own_steps=None):
+    """Run the training described by ``cfg`` (a dict from :func:`load_config`); ``own_steps``: the config file's
+    own epochs x steps_per_epoch when the command line changed them (:func:`_check_warmup`).
 
     Everything that can be refused is refused before the output folder is touched: the config, a folder
     that holds another run (unless ``overwrite``), a resume whose config differs from the run's in
@@ -698,7 +702,7 @@ def train(cfg, resume=False, log=None, overwrite=False, length_given=False):
 
     check_config(cfg)
     log = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
-    _check_warmup(cfg, refuse=not (resume or length_given), log=log)
+    _check_warmup(cfg, resume, log, own_steps=own_steps)
     if cfg.get("threads"):
         torch.set_num_threads(int(cfg["threads"]))
     device = pick_device(cfg["device"])
@@ -1105,6 +1109,7 @@ def main(argv=None):
     cfg = None
     try:
         cfg = load_config(args.config)
+        own_steps = int(cfg["epochs"]) * int(cfg["steps_per_epoch"])  # the config's own length, before the options
         for key, val in (("out", args.out), ("epochs", args.epochs), ("steps_per_epoch", args.steps),
                          ("device", args.device), ("threads", args.threads), ("seed", args.seed),
                          ("lr", args.lr), ("init", args.init)):
@@ -1123,7 +1128,7 @@ def main(argv=None):
         try:
             with quiet_gdal():  # format notes of odd TIFF tags (the Landsat files) are noise, as in detect
                 train(cfg, resume=args.resume, overwrite=args.overwrite,
-                      length_given=args.epochs is not None or args.steps is not None)
+                      own_steps=own_steps)
         finally:
             _restore_signals(signals)
     except CaimError as exc:

@@ -1310,6 +1310,24 @@ def test_data_values_are_checked_before_the_run(tmp_path, capsys, data, said):
     assert not os.path.exists(cfg["out"])
 
 
+def test_a_config_too_short_for_its_warmup_is_refused_whatever_epochs_and_steps_say(tmp_path, capsys):
+    """Any --epochs/--steps turned the refusal of a warm-up longer than the run into a warning: `--epochs 1` on a
+    config of 1 epoch x 2 steps with warmup_steps 5 (the config's own length, too short by itself) trained at a
+    rate that never reached lr. Only a command line that shortened a config long enough for its warm-up gets the
+    warning (test_a_run_shortened_on_the_command_line_trains_past_its_configs_warmup)."""
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    p = tmp_path / "cfg.json"
+    p.write_text(json.dumps(dict(_cfg(tmp_path, root, 1), warmup_steps=5)))  # 1 x 2 = 2 steps
+    for options, total in ((["--epochs", "1"], 2), (["--steps", "2"], 2), (["--epochs", "2"], 4)):
+        assert train.main([str(p)] + options) == 2, options
+        err = capsys.readouterr().err
+        assert f"error: Config: warmup_steps is 5, more than the run's {total} steps (epochs x steps_per_epoch)" in err
+        assert "warning:" not in err and not (tmp_path / "run").exists()
+
+
 def test_a_run_shortened_on_the_command_line_trains_past_its_configs_warmup(tmp_path, capsys):
     """A config whose warmup_steps fit its own epochs x steps_per_epoch (every config in configs/ has 50 or 100 of
     1000 or more) was refused when --epochs/--steps shortened the run (a smoke test: `train configs/X.json
