@@ -642,12 +642,10 @@ class _Ema:
     """Exponential moving average of a model's parameters and floating-point buffers."""
 
     def __init__(self, model, decay):
+        """``decay``: the config's ema, in (0, 1): :func:`check_config` refuses any other (NaN, infinite, 0 or
+        less, 1 or more, not a number) before :func:`train` makes one."""
         import copy
 
-        if not 0.0 < decay < 1.0:
-            from model_core.errors import CaimError
-
-            raise CaimError(_("Config: ema must be between 0 and 1 (e.g. 0.998), not {value}.").format(value=decay))
         self.decay = decay
         self.model = copy.deepcopy(model)
         for p in self.model.parameters():

@@ -236,6 +236,7 @@ def test_cosine_schedule_warms_up_and_decays():
 
 def test_ema_averages_weights_and_copies_integer_buffers():
     from model_core import train
+    from model_core.errors import CaimError
     from model_core.models import build_model
 
     model = build_model("caimnet", in_channels=4, **TINY)
@@ -255,8 +256,12 @@ def test_ema_averages_weights_and_copies_integer_buffers():
     ints = [k for k, v in after.items() if not v.dtype.is_floating_point]
     assert ints and all(int(after[k].flatten()[0]) == 7 for k in ints)
     assert not any(p.requires_grad for p in ema.model.parameters())
-    with pytest.raises(Exception, match="ema"):
-        train._Ema(model, 1.5)
+    # a decay outside (0, 1) is refused at config loading, before train() makes an _Ema (which had a second,
+    # unreachable check of its own)
+    for value in (1.5, 1, 0, -0.5, float("inf"), float("nan"), True, "0.9"):
+        with pytest.raises(CaimError, match=r"Config: ema must be null or between 0 and 1 \(e\.g\. 0\.998\), not "):
+            train.load_config({"ema": value})
+    assert train.load_config({"ema": None})["ema"] is None and train.load_config({"ema": 0.9})["ema"] == 0.9
 
 
 def test_train_with_ema_schedule_and_calibrated_selection_resumes(tmp_path):
