@@ -521,7 +521,7 @@ def _stratified(weights, strata, y, x=None, census=(), size=None):
         if h not in census:
             parts.append((w, n, s * (yh - my), None if xh is None else s * (xh - mx)))
     if x is None:
-        var = sum(w * w * ey.var(ddof=1) / n for w, n, ey, _ in parts)
+        var = sum(w * w * ey.var(ddof=1) / n for w, n, ey, _unused in parts)
         return num, math.sqrt(var)
     if den <= 0:
         return float("nan"), float("nan")
@@ -590,7 +590,7 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
     band = ds_map.GetRasterBand(1)
     bands = [(_open_map(o.path), o.nodata) for o in others]  # (dataset kept referenced, nodata)
     inv = gdal.InvGeoTransform(info.geotransform)
-    strata, refs, values, recorded, rows = [], [], [[] for _ in others], [], []
+    strata, refs, values, recorded, rows = [], [], [[] for _unused in others], [], []
     unlabelled = outside = 0
     drawn = {}  # stratum -> points on it, labelled or not
     bad = []
@@ -617,8 +617,8 @@ def _read_points(points_path, field_name, info, layer_name=None, others=()):
             outside += 1
             continue
         row, col = cell
-        read = [int(ds.GetRasterBand(1).ReadAsArray(col, row, 1, 1)[0, 0]) for ds, _ in bands]
-        if any(nd is not None and v == nd for v, (_, nd) in zip(read, bands)):
+        read = [int(ds.GetRasterBand(1).ReadAsArray(col, row, 1, 1)[0, 0]) for ds, _unused in bands]
+        if any(nd is not None and v == nd for v, (_unused, nd) in zip(read, bands)):
             outside += 1
             continue
         for column, v in zip(values, read):

@@ -320,7 +320,7 @@ class Cube:
 
     @property
     def variables(self):
-        return [var for _, var, _ in self.subs]
+        return [var for _unused, var, _unused_too in self.subs]
 
 
 class Variables(tuple):
@@ -423,10 +423,10 @@ def _cube(ds):
     subs = [item for item in subs if any(cf_band_dates(item[2]))]
     if not subs:
         return None
-    shapes = [(s.RasterXSize, s.RasterYSize, s.RasterCount) for _, _, s in subs]
+    shapes = [(s.RasterXSize, s.RasterYSize, s.RasterCount) for _unused, _unused_too, s in subs]
     common = max(set(shapes), key=shapes.count)
     kept = [item for item, shape in zip(subs, shapes) if shape == common]
-    return Cube(kept, [var for (_, var, _), shape in zip(subs, shapes) if shape != common])
+    return Cube(kept, [var for (_unused, var, _unused_too), shape in zip(subs, shapes) if shape != common])
 
 
 _SUBDATASET = re.compile(r'^[A-Za-z0-9_]+:"?(.+?)"?:([^:"]+)$')  # NETCDF:"/data/cube.nc":B04, HDF5:"f.h5"://ndvi
