@@ -773,7 +773,9 @@ def _compact(path, cancel=None):
     band = ds.GetRasterBand(1)
     options = _creation_options(band.DataType) + (["COPY_SRC_OVERVIEWS=YES"] if band.GetOverviewCount() else [])
     staged = path + ".compact.tif"
-    del band  # (a band holds its dataset open)
+    # no band outlives ds = None below: a band does not keep its dataset alive (GDAL 3.6's Python bindings), and
+    # one used after its dataset was freed reads freed memory (tests/test_gdal_lifetime.py); band is used above only
+    del band
     with _Stoppable(cancel) as stop:
         try:
             out = gdal.GetDriverByName("GTiff").CreateCopy(staged, ds, options=options, callback=stop)
