@@ -689,16 +689,20 @@ def test_two_splits_of_one_raster_at_once_share_one_folder(tmp_path, monkeypatch
     _stacked(path, _dates_arrays(t=3, size=16), dates=DATES[:3])
     rename = os.rename
     other = []
+    # what the other process does between our check and our rename: set below for each case, and looked up when
+    # the rename comes (a holder, not a name defined twice, which pyflakes reads as a mistake)
+    meanwhile = {}
 
     def the_other_first(src, dst):  # the other process's folder lands between our check and our rename
         if not other:
             other.append(None)
-            other[0] = the_other()
+            other[0] = meanwhile["the_other"]()
         return rename(src, dst)
 
-    def the_other():
+    def the_same_split():
         return stacked.split_into_folder(path)
 
+    meanwhile["the_other"] = the_same_split
     monkeypatch.setattr(stacked.os, "rename", the_other_first)
     folder, written, created = stacked.split_into_folder(path)
     assert other[0][2] and other[0][0] == folder == str(tmp_path / "export_dates")
@@ -710,10 +714,11 @@ def test_two_splits_of_one_raster_at_once_share_one_folder(tmp_path, monkeypatch
     shutil.rmtree(folder)
     other.clear()
 
-    def the_other():
+    def the_user_s_folder():
         (tmp_path / "export_dates").mkdir()
         (tmp_path / "export_dates" / "notes.txt").write_text("mine")
 
+    meanwhile["the_other"] = the_user_s_folder
     folder, written, created = stacked.split_into_folder(path)
     assert created and folder == str(tmp_path / "export_dates_2")
     assert (tmp_path / "export_dates" / "notes.txt").read_text() == "mine"
