@@ -1165,10 +1165,16 @@ def test_evaluate_words_a_folder_it_may_not_read(tmp_path):
                 pytest.skip("running as root without setpriv: no user to whom the folder is unreadable")
             prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
         repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        env = dict(os.environ, PYTHONPATH=repo, CAIM_LANGUAGE="en", HOME="/tmp")
+        if prefix:  # a checkout in a folder only its owner may enter (mktemp -d) cannot be run by nobody
+            probe = subprocess.run(prefix + [sys.executable, "-c", "import numpy, model_core.evaluate"],  # nosec B603
+                                   capture_output=True, text=True, cwd="/tmp", env=env)
+            if probe.returncode:
+                pytest.skip("the user nobody cannot run this checkout (%s): the wording is checked by "
+                            "test_a_folder_that_cannot_be_listed_is_worded" % probe.stderr.strip().splitlines()[-1])
         run = subprocess.run(prefix + [sys.executable, "-m", "model_core", "evaluate", "--no-model", "--dataset",  # nosec B603
                                        "generic", "--root", root],
-                             capture_output=True, text=True, cwd="/tmp",
-                             env=dict(os.environ, PYTHONPATH=repo, CAIM_LANGUAGE="en", HOME="/tmp"))
+                             capture_output=True, text=True, cwd="/tmp", env=env)
     finally:
         os.chmod(os.path.join(root, "site_a"), 0o755)
         shutil.rmtree(root)
@@ -1177,3 +1183,25 @@ def test_evaluate_words_a_folder_it_may_not_read(tmp_path):
     assert run.stderr.strip() == (f"error: '{site}' cannot be read: permission denied. Give your user the right to "
                                   f"read it (a folder: to list and enter it, e.g. chmod -R u+rX '{site}'), or copy "
                                   "the data to a folder you can read."), run.stderr
+
+
+def test_a_folder_that_cannot_be_listed_is_worded(tmp_path):
+    """The operating system's refusal to list a folder (what os.listdir raises for a user without the right; root
+    may list every folder, so the error is made here as the system makes it) becomes a message with the path and
+    what to do, not "[Errno 13] Permission denied: '...'"; in German too."""
+    import errno
+
+    from model_core.errors import read_error_text
+    from model_core.i18n import set_language
+
+    site = str(tmp_path / "site_a")
+    refusal = PermissionError(errno.EACCES, os.strerror(errno.EACCES), site)
+    assert read_error_text(refusal) == (f"'{site}' cannot be read: permission denied. Give your user the right to read "
+                                        f"it (a folder: to list and enter it, e.g. chmod -R u+rX '{site}'), or copy the "
+                                        "data to a folder you can read.")
+    before = set_language("de")
+    try:
+        german = read_error_text(refusal)
+    finally:
+        set_language(before)
+    assert german.startswith(f"'{site}'") and "chmod -R u+rX" in german and "permission denied" not in german
