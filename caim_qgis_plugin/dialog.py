@@ -1445,7 +1445,7 @@ class CaimDialog(QDialog):
             return None
         engine_language()  # the engine's messages (its checks of the inputs) in QGIS's language
         self._patch_note()
-        problems = self.problems()
+        problems = inp.by_level(self.problems())  # errors first (a cloud-mask note came before its error)
         stacking = self.stack_task is not None
         if stacking:  # (the band files' problem said 'press Stack band files', the button hidden; Run waits)
             problems = [(inp.INFO, tr("Stacking the checked band files into dates: their dates take their place in "
@@ -1467,10 +1467,14 @@ class CaimDialog(QDialog):
         if not blocked:
             text = tr("%d dates once split, to run with %s; the series is checked again then.") if units \
                 else tr("%d dates, ready to run with %s.")
-            lines.append('<span style="color:%s">✔ %s</span>' % (tone("ok"), text % (
+            # the first line, above the warnings and notes: whether Run can start (or the first error) is in
+            # the first of the lines the area always shows, however short the dialog and long the list (last,
+            # it was out of sight below three lines of notes at 800 x 688, a laptop's screen)
+            lines.insert(0, '<span style="color:%s">✔ %s</span>' % (tone("ok"), text % (
                 n, _escape(mdl.describe(choice, resolved, n, self.weights_path())))))
         self.messages.setText("<br>".join(lines))
         self.messages_area.text_changed()
+        self.messages_area.verticalScrollBar().setValue(0)  # new messages are read from their first line
         self.split_button.setVisible(self.task is None and self._split_candidate() is not None)
         self.stack_button.setVisible(self.task is None and self.stack_task is None and bool(self._band_file_layers()))
         self.run_button.setEnabled(not blocked and self.task is None and self.stack_task is None)

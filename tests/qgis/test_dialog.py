@@ -1523,3 +1523,78 @@ def test_two_runs_into_one_new_folder_leave_no_empty_folder(dialog, project, tmp
         gate.set()
         pool.waitForDone(30000)
     assert not folder.exists(), os.listdir(str(folder))
+
+
+def _line_in_sight(area, label, mark):
+    """Whether the line of ``label`` (the messages) that starts with ``mark`` is whole inside ``area``'s
+    viewport as it is scrolled now, and the area on the dialog: read without scrolling."""
+    from qgis.PyQt.QtCore import QPoint, QRect
+    from qgis.PyQt.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(label.font())
+    doc.setHtml(label.text())
+    doc.setTextWidth(label.width())
+    doc.documentLayout()  # (laid out on demand)
+    found = doc.find(mark)
+    assert not found.isNull(), (mark, label.text())
+    block = found.block()
+    line = block.layout().lineForTextPosition(found.position() - block.position())
+    top = doc.documentLayout().blockBoundingRect(block).top() + line.y()
+    corner = label.mapTo(area.viewport(), QPoint(0, 0))
+    rect = QRect(corner.x(), corner.y() + int(top), label.width(), int(line.height()))
+    return area.viewport().rect().adjusted(0, 0, 0, 1).contains(rect) and not area.visibleRegion().isEmpty(), \
+        (rect, area.viewport().rect())
+
+
+def test_whether_run_can_start_is_in_sight_on_a_short_dialog(project, fresh_settings, tmp_path):
+    """At 800 x 688 (a 1366 x 768 laptop screen less the title bar and task bar) with eight dates and notes of
+    several lines, '✔ 8 dates, ready to run' was the last of the messages, below the three lines their area
+    keeps on a short dialog: out of sight, a scroll away.  Now it is their first line, in sight with Run at
+    any size the dialog can take, and so is the first error when Run is blocked (a cloud-mask note came
+    before a cloud-mask error), also after the list was scrolled down."""
+    from qgis.PyQt.QtCore import QPoint, QRect
+    from qgis.core import QgsApplication
+
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    dates = ["20%02d-06-01" % y for y in range(13, 21)]
+    paths = make_stack(str(tmp_path), dates=dates, size=48, nodata_block=False)
+    names = ["scene_%s_of_a_catalogue_with_a_rather_long_descriptive_name" % d for d in dates]
+    for p, n in zip(paths, names):
+        add_layer(project, p, n)
+    mask = add_layer(project, write_raster(str(tmp_path / "mask.tif"), np.zeros((48, 48), np.uint8)), "clouds")
+    dialog = CaimDialog(None)
+    try:
+        dialog.refresh_layers()
+        for item in dialog._items():
+            if item.text(0) == "clouds":
+                item.setCheckState(0, 0)
+            elif item.text(0) == names[3]:
+                dialog.set_mask(item, mask)  # the notes: the seven dates without a mask, by their long names
+        dialog.show()
+        for size in ((800, 688), (800, 100)):  # a laptop's height; as short as the dialog goes
+            dialog.resize(*size)
+            QgsApplication.processEvents()
+            assert dialog.validate(), dialog.messages.text()
+            QgsApplication.processEvents()
+            area, label = dialog.messages_area, dialog.messages
+            assert label.height() > area.viewport().height(), "the messages do not scroll: no test"
+            seen, where = _line_in_sight(area, label, "✔ 8 dates, ready to run")
+            assert seen, (size, where, label.text())
+            run = QRect(dialog.run_button.mapTo(dialog, QPoint(0, 0)), dialog.run_button.size())
+            assert dialog.rect().contains(run) and not dialog.run_button.visibleRegion().isEmpty()
+            # blocked: the first error, not a note, is the line in sight, though the list had been scrolled
+            area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+            dialog.mask_clear_edit.setText("cloudy")
+            assert not dialog.validate() and not dialog.run_button.isEnabled()
+            QgsApplication.processEvents()
+            assert label.text().index("✖") < label.text().index("ℹ"), label.text()
+            seen, where = _line_in_sight(area, label, "✖")
+            assert seen, (size, where, label.text())
+            dialog.mask_clear_edit.setText("0")
+    finally:
+        dialog.hide()
+        dialog.shutdown()
+        dialog.deleteLater()
