@@ -1141,6 +1141,52 @@ def test_evaluate_words_a_root_that_is_a_file_and_an_image_or_label_that_is_a_fo
     assert f"'{label}' is a folder where a file was expected" in err
 
 
+def test_a_label_of_a_folder_and_a_semisynthetic_root_of_a_file_say_what_is_wrong(tmp_path, capsys):
+    """A SpaceNet 7 label .geojson that is a folder said "no building labels for ...", an OSCD cm.png that is a
+    folder "no change map ... for <city>", as if there were none; a semi-synthetic root that is a file "no source
+    imagery found under <the file>"."""
+    from model_core.datasets.synthetic import load_sources
+    from model_core.errors import read_error_text
+    from model_core.i18n import set_language
+
+    sn7 = tmp_path / "sn7"
+    layouts.write_spacenet7(str(sn7))
+    aoi = "L15-0001E-0001N_0004_0004_13"
+    geojson = sn7 / "train" / aoi / "labels_match" / f"global_monthly_2018_02_mosaic_{aoi}_Buildings.geojson"
+    geojson.unlink()
+    geojson.mkdir()
+    err = _evaluate_error(["--dataset", "spacenet7", "--root", str(sn7)], capsys)
+    assert f"error: '{geojson}' is a folder where a file was expected: move it out of the dataset" in err, err
+    assert "no building labels" not in err
+
+    oscd = tmp_path / "oscd"
+    layouts.write_oscd(str(oscd))
+    cm = oscd / "Onera Satellite Change Detection dataset - Test Labels" / "beta" / "cm" / "cm.png"
+    cm.unlink()
+    cm.mkdir()
+    err = _evaluate_error(["--dataset", "oscd", "--root", str(oscd)], capsys)
+    assert f"error: '{cm}' is a folder where a file was expected" in err and "no change map" not in err, err
+    # alpha keeps its labels: its split is evaluated as before
+    assert [s.name for s in load_series("oscd", str(oscd), split="train")] == ["alpha"]
+
+    afile = tmp_path / "imagery.tif"
+    afile.write_text("x")
+    with pytest.raises(NotADirectoryError) as exc:
+        load_sources(str(afile))
+    assert read_error_text(exc.value).startswith(f"'{afile}' is a file, not a folder. Give the folder that holds")
+    err = _evaluate_error(["--dataset", "semisynthetic", "--root", str(afile)], capsys)
+    assert f"error: '{afile}' is a file, not a folder." in err and "no source imagery" not in err, err
+    before = set_language("es")
+    try:
+        err = _evaluate_error(["--dataset", "oscd", "--root", str(oscd)], capsys)
+    finally:
+        set_language(before)
+    assert f"'{cm}' es una carpeta" in err, err
+    missing = tmp_path / "nothing here"  # a root that does not exist: as before
+    with pytest.raises(FileNotFoundError, match="no source imagery found under"):
+        load_sources(str(missing))
+
+
 def test_evaluate_words_a_folder_it_may_not_read(tmp_path):
     """A series folder the user may not list printed "[Errno 13] Permission denied: '...'". Root reads every
     folder: as root, evaluate runs as the user nobody (setpriv), in a folder of /tmp nobody can reach."""

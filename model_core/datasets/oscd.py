@@ -27,6 +27,7 @@ what the engine keeps of a 13-band stack without a band mapping: B01, B09 and B1
 Each city is a :class:`~model_core.datasets.series.LazySeries` with T = 2; moment = area.
 """
 
+import errno
 import os
 import re
 from functools import partial
@@ -79,20 +80,30 @@ def find_cities(root):
     return dict(sorted(out.items()))
 
 
-def find_labels(root):
-    """Map city -> change-map file (the 1/2 GeoTIFF preferred to the 0/255 PNG)."""
+def _label_city(match, folder):
+    """The city of a change map's name (``<city>-cm.tif``), else of its folder (``<city>/cm/cm.png``)."""
+    city = match.group("city")
+    if city is None:
+        up = os.path.basename(folder)
+        city = os.path.basename(os.path.dirname(folder)) if up.lower() == "cm" else up
+    return city
+
+
+def find_labels(root, folders=None):
+    """Map city -> change-map file (the 1/2 GeoTIFF preferred to the 0/255 PNG).  ``folders``, a dict, gets
+    city -> a folder named as a change map (``cm.png`` made a folder), which is no label."""
     found = {}
-    for folder, _unused, files in _walk(root, depth=5):
+    for folder, dirs, files in _walk(root, depth=5):
         for f in files:
             m = _CM_FILE.match(f)
             if not m:
                 continue
-            city = m.group("city")
-            if city is None:
-                up = os.path.basename(folder)
-                city = os.path.basename(os.path.dirname(folder)) if up.lower() == "cm" else up
             rank = 0 if m.group("ext").lower().startswith("tif") else 1
-            found.setdefault(city, []).append((rank, os.path.join(folder, f)))
+            found.setdefault(_label_city(m, folder), []).append((rank, os.path.join(folder, f)))
+        for d in dirs if folders is not None else ():
+            m = _CM_FILE.match(d)
+            if m:
+                folders.setdefault(_label_city(m, folder), os.path.join(folder, d))
     return {c: sorted(v)[0][1] for c, v in found.items()}
 
 
@@ -216,7 +227,8 @@ def load(root, split=None, bands=None, t=None):
     if not cities:
         raise FileNotFoundError(_("no OSCD city folders under {root}: expected {layout}").format(
             root=root, layout=translated(_LAYOUT)))
-    labels = find_labels(root)
+    label_folders = {}
+    labels = find_labels(root, label_folders)
     if split:
         listed = split_cities(root, split)
         absent = [c for c in listed if c not in cities]
@@ -227,6 +239,9 @@ def load(root, split=None, bands=None, t=None):
     else:
         names = list(cities)
     unlabelled = [c for c in names if c not in labels]
+    folder_labels = sorted(label_folders[c] for c in unlabelled if c in label_folders)
+    if folder_labels:  # it said "no change map ... for <city>", as if there were none
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), folder_labels[0])
     if unlabelled:
         raise FileNotFoundError((_("no change map (cm/cm.png or <city>-cm.tif) under {root} for {cities}: add the labels "
                                    "(the Train Labels / Test Labels archives) under the --root that holds the images.")

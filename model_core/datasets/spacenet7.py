@@ -19,6 +19,7 @@ the bundled weights were trained with).  Values are scaled to 0..1.  ``t`` selec
 spread evenly over the AOI's months (the paper uses T = 9); ``indices`` picks months explicitly.
 """
 
+import errno
 import glob
 import os
 import re
@@ -105,6 +106,9 @@ def load_aoi(folder, t=None, indices=None, use_masked=False):
         elif os.path.isfile(pix):
             ids.append(_rasterize_ids(pix, path, pixel_coords=True))
         else:
+            folder_label = next((p for p in (geo, pix) if os.path.isdir(p)), None)
+            if folder_label:  # a folder of the label's name: it said "no building labels", as if there were none
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), folder_label)
             raise FileNotFoundError(_("{folder}: no building labels for {stem}").format(folder=folder, stem=stem))
         unusable.append(bad)
     unusable = np.stack(unusable)

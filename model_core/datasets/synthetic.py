@@ -74,6 +74,7 @@ change content only left of it, ``split="val"`` only right of it (CBERS: first 1
 DynamicEarthNet: samples 0-3 vs 4).  Validation samples are a pure function of (seed, index).
 """
 
+import errno
 import glob
 import os
 import re
@@ -183,6 +184,8 @@ def load_sources(root=None, sources=None):
     if any(x in root for x in EXCLUDED):
         raise ValueError(_("the Taizhou evaluation set must not be used for training data"))
     key = (root, tuple(sorted(sources or _LOADERS)))
+    if os.path.exists(root) and not os.path.isdir(root):  # it said "no source imagery found under <the file>"
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), root)
     if key not in _CACHE:
         found = {}
         for name in key[1]:
