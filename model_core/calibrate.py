@@ -24,7 +24,7 @@ import time
 
 import numpy as np
 
-from model_core.i18n import _
+from model_core.i18n import _, os_reason
 
 GRID = tuple(round(float(b), 2) for b in np.arange(-1.0, 3.01, 0.25))
 
@@ -145,6 +145,8 @@ def main(argv=None):
         args.weights = args.weights or W.default_weights("caimnet")
     elif not args.weights or not args.out:
         raise CaimError(_("Give --weights (the file to calibrate) and --out (the calibrated copy to write)."))
+    if args.out and os.path.isdir(args.out):  # (--overwrite: a traceback once the sweep was done)
+        raise CaimError(_("{option} '{path}' is a folder; give a file name.").format(option="--out", path=args.out))
     if args.out and os.path.exists(args.out) and not args.overwrite:
         raise CaimError(_("'{path}' exists; pass --overwrite to replace it.").format(path=args.out))
     from model_core.predict import resolve_device
@@ -154,7 +156,12 @@ def main(argv=None):
     W.require_rgbn(model, args.weights)
 
     def write(calibration):
-        W.save(args.out, model, model.weights_meta, model.band_order, calibration=calibration)
+        try:
+            W.save(args.out, model, model.weights_meta, model.band_order, calibration=calibration)
+        except OSError as exc:  # a traceback (the folder's own refusals are OutputError: staging)
+            raise CaimError(_("'{path}' could not be written ({reason}). Check that you may write to it and that "
+                              "the disk has free space; then run the same command again.").format(
+                path=args.out, reason=os_reason(exc))) from None
 
     if args.bias is not None:
         write(None if args.bias == 0 and args.area_rule == "max" else {

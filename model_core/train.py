@@ -380,12 +380,17 @@ def _check_warmup(cfg, resume, log, own_steps=None):
     warm, total = int(cfg["warmup_steps"]), int(cfg["epochs"]) * int(cfg["steps_per_epoch"])
     if warm <= total:
         return
-    if not resume and warm > (total if own_steps is None else own_steps):
-        raise CaimError(_("Config: {key} {what}.").format(key="warmup_steps", what=_(
+    if not resume and warm > (total if own_steps is None else own_steps):  # one step: "1 step", not "1 steps"
+        raise CaimError(_("Config: {key} {what}.").format(key="warmup_steps", what=(_(
+            "is {steps}, more than the run's {total} step (epochs x steps_per_epoch), so the learning rate would "
+            "never reach lr; give fewer (50-100 in the configs) or 0") if total == 1 else _(
             "is {steps}, more than the run's {total} steps (epochs x steps_per_epoch), so the learning rate would "
-            "never reach lr; give fewer (50-100 in the configs) or 0").format(steps=warm, total=total)))
-    log(_("warning: warmup_steps ({steps}) is more than this run's {total} steps (epochs x steps_per_epoch): the "
-          "learning rate is still rising at the last step, which trains at {last:.3g} instead of lr {lr:g}.").format(
+            "never reach lr; give fewer (50-100 in the configs) or 0")).format(steps=warm, total=total)))
+    log((_("warning: warmup_steps ({steps}) is more than this run's {total} step (epochs x steps_per_epoch): the "
+           "learning rate is still rising at the last step, which trains at {last:.3g} instead of lr {lr:g}.")
+         if total == 1 else
+         _("warning: warmup_steps ({steps}) is more than this run's {total} steps (epochs x steps_per_epoch): the "
+           "learning rate is still rising at the last step, which trains at {last:.3g} instead of lr {lr:g}.")).format(
         steps=warm, total=total, last=float(cfg["lr"]) * total / warm, lr=float(cfg["lr"])))
 
 
@@ -1100,6 +1105,26 @@ def _check_run_folder_of_config(config_path, cfg, args):
         quoted_out=shlex.quote(cfg["out"])))
 
 
+def os_error_text(exc, cfg):
+    """The message of an OSError that stopped a run (a checkpoint that cannot be written: permissions, a full
+    disk, a folder in a file's place): which path, why (in the run's language), what to do.  It printed the
+    system's bare "Is a directory: <the hidden staging folder>/best.pt.", in English in every language.  The
+    path is a rename's target (``filename2``: the run folder's file, not the staging folder's), else the file
+    the system names, else the run's output folder.  "--resume" when a checkpoint is there to resume."""
+    out = cfg["out"] if cfg else None
+    path = exc.filename2 or exc.filename or out
+    if path is None:  # (no config yet: load_config words its own errors)
+        return os_reason(exc) + "."
+    kept = bool(out) and os.path.isfile(os.path.join(out, "state.pt"))
+    path = os.fsdecode(path)
+    return (_("'{path}' could not be written or read ({reason}). Check that you may write to (or read) it, that it "
+              "is a file and not a folder, and that the disk has free space; then run the same command again with "
+              "--resume: the checkpoints of the last finished epoch are in '{out}'.") if kept else
+            _("'{path}' could not be written or read ({reason}). Check that you may write to (or read) it, that it "
+              "is a file and not a folder, and that the disk has free space; then run the same command again.")
+            ).format(path=path, reason=os_reason(exc), out=out)
+
+
 def main(argv=None):
     from model_core.errors import CaimError
 
@@ -1133,7 +1158,7 @@ def main(argv=None):
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # the output folder or a file cannot be written (permissions, disk full)
-        print(f"error: {exc.strerror or exc}{': ' + exc.filename if exc.filename else ''}.", file=sys.stderr)
+        print("error: " + os_error_text(exc, cfg), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         kept = os.path.exists(os.path.join(cfg["out"], "state.pt")) if cfg else False

@@ -328,3 +328,64 @@ def test_calibrate_and_train_word_a_label_that_is_a_folder(tmp_path, capsys):
     err = capsys.readouterr().err
     assert expected in err and "Traceback" not in err
     assert not (tmp_path / "run").exists()
+
+
+def test_calibrate_refuses_an_out_that_is_a_folder_before_it_sweeps(tmp_path, capsys):
+    """An --out that is a folder, with --overwrite, was an IsADirectoryError traceback once the sweep was done (at
+    the hidden staging file's move); without --overwrite it was told to pass --overwrite, which led there."""
+    from model_core.cli import main
+
+    src = str(tmp_path / "src.pt")
+    W.save(src, build_model("caimnet", features=8, stem=4, window=8, heads=1))
+    folder = tmp_path / "calibrated"
+    folder.mkdir()
+    for extra in (["--overwrite"], []):
+        assert main(["calibrate", "--weights", src, "--out", str(folder), "--bias", "0.5"] + extra) == 2
+        err = capsys.readouterr().err
+        assert err.strip() == f"error: --out '{folder}' is a folder; give a file name.", err
+    assert sorted(os.listdir(tmp_path)) == ["calibrated", "src.pt"]
+    assert not os.listdir(folder)
+
+
+def test_calibrate_words_a_file_it_may_not_replace(tmp_path):
+    """The move of the calibrated file over --out refused by the system (here: another user's file in a sticky
+    folder such as /tmp, which --overwrite may not replace) was a PermissionError traceback; now the path, the
+    reason and what to do, and no hidden staging folder left.  Root may replace any file: as root, calibrate runs
+    as the user nobody (setpriv)."""
+    import shutil
+    import subprocess  # nosec B404 -- runs this repository's own CLI, no shell
+    import sys
+    import tempfile
+
+    import pytest
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv: a file of another user in a sticky folder")
+    folder = tempfile.mkdtemp(prefix="caim-sticky-", dir="/tmp")
+    try:
+        os.chmod(folder, 0o1777)
+        src, out = os.path.join(folder, "src.pt"), os.path.join(folder, "cal.pt")
+        W.save(src, build_model("caimnet", features=8, stem=4, window=8, heads=1))
+        os.chmod(src, 0o644)
+        with open(out, "w") as f:
+            f.write("the user's file")
+        repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        env = dict(os.environ, PYTHONPATH=repo, CAIM_LANGUAGE="en", HOME="/tmp")
+        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        probe = subprocess.run(prefix + [sys.executable, "-c", "import torch, model_core.calibrate"],  # nosec B603
+                               capture_output=True, text=True, cwd="/tmp", env=env)
+        if probe.returncode:
+            pytest.skip("the user nobody cannot run this checkout (%s)" % probe.stderr.strip().splitlines()[-1])
+        run = subprocess.run(prefix + [sys.executable, "-m", "model_core", "calibrate", "--weights", src,  # nosec B603
+                                       "--out", out, "--bias", "0.5", "--overwrite"],
+                             capture_output=True, text=True, cwd="/tmp", env=env)
+        left = sorted(os.listdir(folder))
+        with open(out) as f:
+            kept = f.read()
+    finally:
+        shutil.rmtree(folder)
+    assert run.returncode == 2, run.stderr
+    assert run.stderr.strip() == (f"error: '{out}' could not be written (Operation not permitted). Check that you may "
+                                  "write to it and that the disk has free space; then run the same command again."), \
+        run.stderr
+    assert left == ["cal.pt", "src.pt"] and kept == "the user's file"

@@ -1360,3 +1360,49 @@ def test_a_run_shortened_on_the_command_line_trains_past_its_configs_warmup(tmp_
     # calibrate reloads the config stored in the weights file (no --config)
     assert calibrate.main(["--weights", str(run / "best.pt"), "--out", str(tmp_path / "cal.pt")]) == 0
     assert (tmp_path / "cal.pt").is_file()
+
+
+def test_a_checkpoint_that_cannot_be_written_names_the_run_folders_file_and_says_what_to_do(tmp_path, capsys):
+    """An OSError at a checkpoint (here: a folder named best.pt in the run folder replaced with --overwrite) printed
+    the system's bare "error: Is a directory: <the hidden staging folder>/best.pt.", in English in every language:
+    now the run folder's file, the reason in the run's language and what to do."""
+    from model_core import train
+    from model_core.i18n import set_language
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    p = tmp_path / "cfg.json"
+    p.write_text(json.dumps(_cfg(tmp_path, root, 1)))
+    best = tmp_path / "run" / "best.pt"
+    (best / "inside").mkdir(parents=True)
+    assert train.main([str(p), "--overwrite"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1] == (
+        f"error: '{best}' could not be written or read (Is a directory). Check that you may write to (or read) it, "
+        "that it is a file and not a folder, and that the disk has free space; then run the same command again."), err
+    assert ".caim-" not in err
+    before = set_language("de")
+    try:
+        assert train.main([str(p), "--overwrite"]) == 2
+    finally:
+        set_language(before)
+    err = capsys.readouterr().err
+    assert f"'{best}' konnte nicht geschrieben oder gelesen werden (ist ein Ordner)." in err, err
+
+
+def test_a_warmup_longer_than_a_run_of_one_step_says_one_step(tmp_path, capsys):
+    """"the run's 1 steps" / "this run's 1 steps": the refusal and the warning of a warm-up longer than the run
+    say "1 step" for a run of one step (and "2 steps" as before for two: the tests of _check_warmup above)."""
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    p = tmp_path / "cfg.json"
+    p.write_text(json.dumps(dict(_cfg(tmp_path, root, 1), steps_per_epoch=1, warmup_steps=5)))
+    assert train.main([str(p)]) == 2
+    err = capsys.readouterr().err
+    assert "error: Config: warmup_steps is 5, more than the run's 1 step (epochs x steps_per_epoch)" in err, err
+    p.write_text(json.dumps(dict(_cfg(tmp_path, root, 10), warmup_steps=5)))  # 10 x 2: long enough by itself
+    assert train.main([str(p), "--epochs", "1", "--steps", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: warmup_steps (5) is more than this run's 1 step (epochs x steps_per_epoch)" in err, err
