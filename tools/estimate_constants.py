@@ -237,31 +237,31 @@ def measure_probabilities(args):
     spent = {"seconds": 0.0}
     orig_write, orig_commit, orig_encode = predict._BlockRows.write, predict._BlockRows.commit, predict.encode_probabilities
 
-    def timed(fn):
-        def wrapper(self, *a, **k):
-            if len(self.bands) < 2:  # (the probabilities are the only multi-band output)
-                return fn(self, *a, **k)
+    def timed(fn, rows=True):
+        """``fn`` with its time added to spent; ``rows``: a _BlockRows method, timed for the multi-band dataset only
+        (the probabilities are the only multi-band output)."""
+        def wrapper(*a, **k):
+            if rows and len(a[0].bands) < 2:
+                return fn(*a, **k)
             t = time.perf_counter()
             try:
-                return fn(self, *a, **k)
+                return fn(*a, **k)
             finally:
                 spent["seconds"] += time.perf_counter() - t
         return wrapper
 
-    def encode(*a, **k):
-        t = time.perf_counter()
-        try:
-            return orig_encode(*a, **k)
-        finally:
-            spent["seconds"] += time.perf_counter() - t
+    from osgeo import gdal
 
     per_value = {}
     predict._BlockRows.write, predict._BlockRows.commit = timed(orig_write), timed(orig_commit)
-    predict.encode_probabilities = encode
+    predict.encode_probabilities = timed(orig_encode, rows=False)
     try:
         for name, paths in chosen.items():
             if not paths or (args.skip and any(word in name for word in args.skip.split(","))):
                 continue
+            ds = gdal.Open(paths[0])
+            values = ds.RasterXSize * ds.RasterYSize * len(paths)  # pixels x T bands (one per moment class)
+            ds = None
             for model in (args.models or "cva,isfa").split(","):
                 for _repeat in range(args.repeats):
                     for kind in predict.PROBABILITY_TYPES:
@@ -275,12 +275,7 @@ def measure_probabilities(args):
                             size = os.path.getsize(os.path.join(out, predict.OUTPUT_NAMES["probabilities"]))
                         finally:
                             subprocess.run(["rm", "-rf", out], check=False)  # nosec B603 B607
-                        from osgeo import gdal
-
-                        ds = gdal.Open(paths[0])
-                        px, t = ds.RasterXSize * ds.RasterYSize, len(paths)
-                        ds = None
-                        per_value.setdefault(kind, []).append(spent["seconds"] * speed / (px * t))
+                        per_value.setdefault(kind, []).append(spent["seconds"] * speed / values)
                         print(json.dumps({"scene": name, "model": model, "ran": res.model, "type": kind, "speed": round(speed, 3),
                                           "probabilities_s": round(spent["seconds"], 3),
                                           "write_s": round(res.timings["write"], 3), "seconds": round(res.seconds, 2),
