@@ -80,11 +80,19 @@ def main(argv=None):
                         "generator's training default is 0.25)")
     p.add_argument("--misreg-prob", type=float, default=1.0, metavar="P",
                    help="share of later dates misregistered by 1-3 px (default 1; training default 0.4)")
+    p.add_argument("--coregister", action="store_true",
+                   help="move each series' dates onto its first date first (as detect --coregister), for every "
+                        "method alike; the pixels a moved date no longer covers are left out")
     args = p.parse_args(argv)
     if args.threads:
         torch.set_num_threads(args.threads)
     samples = no_change_series(args.samples, args.t, args.seed, scene_stats=args.scene_stats,
                                haze_prob=args.haze_prob, misreg_prob=args.misreg_prob)
+    if args.coregister:
+        from model_core.coregister import apply_shifts, estimate_shifts
+
+        for s in samples:
+            s["values"], s["valid"] = apply_shifts(s["values"], s["valid"], estimate_shifts(s["values"], s["valid"]))
     rows = {"cva": false_change_rate(samples, lambda v, ok, _stats: cva(v, ok)["moment"])}
     for path in args.weights:
         rows[path] = false_change_rate(samples, model_predictor(weights.load_model(path, arch=args.model)))
@@ -96,7 +104,8 @@ def main(argv=None):
         # a classical method (isfa; cva is the first row already): no weights
         rows[args.model] = false_change_rate(samples, model_predictor(build_model(args.model).eval()))
     print(f"false-change rate on {args.samples} no-change series (T = {args.t}, haze on "
-          f"{args.haze_prob:.0%} / misregistration on {args.misreg_prob:.0%} of dates, semi-synthetic):")
+          f"{args.haze_prob:.0%} / misregistration on {args.misreg_prob:.0%} of dates, semi-synthetic"
+          + (", co-registered" if args.coregister else "") + "):")
     for name, rate in rows.items():
         print(f"  {rate:7.4f}  {name}")
     if args.json:

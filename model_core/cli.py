@@ -183,6 +183,11 @@ def _detect_parser(sub):
                         "a masked date taking the pixel's previous clear values (a change hidden by clouds is "
                         "dated to the interval ending at the first clear date after it); default: a pixel "
                         "masked in any date is nodata")
+    p.add_argument("--coregister", action="store_true",
+                   help="move each date that is offset from the reference input by whole pixels onto it first "
+                        "(the offset that best matches the dates' edges, up to 4 px each way, applied only when "
+                        "the match is clear; the summary says what was found); for dates whose georeferencing "
+                        "differs, not for rotation or terrain distortion")
     p.add_argument("--masks", nargs="+", metavar="MASK",
                    help="one mask raster per image, in the same order ('none' for a date without one): cloud "
                         "masks or QA bands (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any "
@@ -313,7 +318,7 @@ def _detect(args, detect, make_folders, OutputError):
                  probabilities_type=args.probabilities_type, progress=progress, threads=args.threads,
                  sensitivity=args.sensitivity,
                  min_patch=args.min_patch, fill_gaps=args.fill_gaps, masks=args.masks, mask_clear=args.mask_clear,
-                 threshold=args.threshold, allow_huge=args.allow_huge,
+                 threshold=args.threshold, allow_huge=args.allow_huge, coregister=args.coregister,
                  notice=progress.note if progress is not None else _note)
     print(res.summary_text())
     from model_core.styles import write_styles

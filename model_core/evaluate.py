@@ -278,12 +278,16 @@ def _moment_labelled(s):
 
 
 def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None, block=None,
-             bootstrap=1000, min_patch=0, by_distance=False):
+             bootstrap=1000, min_patch=0, by_distance=False, coregister=False):
     """Pooled scores for the model and the baseline over a list of :class:`Series` (or of
     :class:`~model_core.datasets.series.LazySeries`, each read when its turn comes).
 
     ``min_patch`` (pixels) applies the engine's minimum change patch to every method's prediction of
     each series (:func:`model_core.predict.drop_small_patches`).
+
+    ``coregister`` moves each series' dates onto its first date first, as the engine's ``--coregister`` does
+    (:mod:`model_core.coregister`), for every method alike; the labels stay on the first date's grid.
+    ``out["coregister"]`` then counts the dates moved and those whose offset was not applied.
 
     With ``block`` (pixels), each method's area and moment scores also get ``kappa_ci``: the 95 %
     interval of kappa from a spatial block bootstrap (``bootstrap`` resamples of the
@@ -308,8 +312,17 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
         for r in res.values():
             r["by_distance"] = np.zeros((2, DISTANCE_RINGS + 1), np.int64)
     has_moment = any(_moment_labelled(s) for s in series)
+    moved = {"dates": 0, "moved": 0, "not_applied": 0}
     for i, s in enumerate(series):
         s = loaded(s)  # a lazily read tile: read now, dropped after this iteration
+        if coregister:
+            from model_core.coregister import apply_shifts, estimate_shifts
+
+            shifts = estimate_shifts(s.values, s.valid)
+            s.values, s.valid = apply_shifts(s.values, s.valid, shifts)
+            moved["dates"] += len(shifts) - 1
+            moved["moved"] += sum(1 for sh in shifts if sh.applied() != (0, 0))
+            moved["not_applied"] += sum(1 for sh in shifts if sh.reason)
         preds = {}
         if model is not None:
             t0 = time.time()
@@ -352,6 +365,8 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
                            "file's nodata value) or the images are nodata where it is not. Check the labels' values "
                            "and nodata (gdalinfo -stats), and that they cover the images.").format(n=len(series)))
     out = {"has_moment": has_moment}
+    if coregister:
+        out["coregister"] = moved
     for name, r in res.items():
         out[name] = dict(r["cm"].summary(), seconds=r["seconds"])
         if with_history:
@@ -489,6 +504,9 @@ def build_parser():
                    help="also print the area errors by their distance to the reference's boundary (1-4 px, "
                         "farther): mixed pixels and shifted edges against false alarms and changes missed whole; "
                         "for references that label every pixel (semisynthetic, generic)")
+    p.add_argument("--coregister", action="store_true",
+                   help="move each series' dates onto its first date by the whole-pixel offset that best matches "
+                        "their edges (as detect --coregister), for every method alike")
     p.add_argument("--json", help="also write the scores to this JSON file")
     p.add_argument("--overwrite", action="store_true", help="replace an existing --json file")
     p.add_argument("--bootstrap-block", type=int, metavar="PX",
@@ -593,7 +611,11 @@ def _main(args):
             print(_("(the model is the CVA + Otsu baseline itself: one row)"), file=sys.stderr)
         res = evaluate(series, model, device, args.tile, baseline=not (args.no_baseline or same),
                        block=args.bootstrap_block, min_patch=min_patch, log=log,
-                       by_distance=args.by_distance)
+                       by_distance=args.by_distance, coregister=args.coregister)
+        if args.coregister:
+            c = res["coregister"]
+            print(_("Co-registration: {moved} of {dates} dates moved onto their series' first date; the offset of "
+                    "{not_applied} not applied (no clear match)").format(**c), file=sys.stderr)
         if min_patch > 1:
             label += f", min patch {min_patch} px"
     except FileNotFoundError as exc:

@@ -91,6 +91,24 @@ class DetectResult:
     threshold: str = "otsu"   # the classical methods' threshold rule
     weights_training: str = ""   # what the weights were trained on (model_core.provenance.short)
     auto_note: str = ""   # why the automatic choice ran a classical method (:func:`auto_fallback_note`), or ""
+    shifts: list = None   # with coregister: per date its model_core.coregister.Shift, else None
+
+    def alignment_line(self):
+        """'Alignment ...' summary line of a co-registered run, or None."""
+        if self.shifts is None:
+            return None
+        from model_core.coregister import offset_text
+
+        dates = [d or _("date {n}").format(n=i + 1) for i, d in enumerate(self.dates)]
+        moved = [_("{date} was {offset} of it").format(date=dates[i], offset=offset_text(*sh.applied()))
+                 for i, sh in enumerate(self.shifts) if sh.applied() != (0, 0)]
+        kept = [dates[i] for i, sh in enumerate(self.shifts) if sh.reason]
+        text = (_("{n} of {total} dates moved onto the reference date by whole pixels ({moved})").format(
+                    n=len(moved), total=len(self.dates), moved="; ".join(moved)) if moved else
+                _("no date is offset from the reference date by a pixel or more"))
+        if kept:
+            text += _(" (not estimated clearly, left as they are: {dates})").format(dates=", ".join(kept))
+        return _("Alignment {text}").format(text=text)
 
     def mask_line(self):
         """'Masks ...' summary line, or None without mask files."""
@@ -128,7 +146,8 @@ class DetectResult:
               "unchanged").format(min_patch=self.min_patch, removed=self.removed_pixels)] if self.min_patch > 1 else []) + ([
             _("Gaps      {filled} px with masked dates filled from their previous clear date").format(
                 filled=self.filled_pixels)]
-            if self.fill_gaps else []) + ([self.mask_line()] if self.mask_line() else []) + [
+            if self.fill_gaps else []) + ([self.mask_line()] if self.mask_line() else []) + (
+            [self.alignment_line()] if self.shifts is not None else []) + [
             _("Time      {seconds:.1f} s ({rate:.0f} kpx/s)").format(
                 seconds=number(self.seconds), rate=number(self.valid_pixels / max(self.seconds, 1e-9) / 1000)),
             _("Changed   {changed} of {valid} valid px ({pct:.2f} %)").format(
@@ -1224,7 +1243,8 @@ def apply_sensitivity(model, value):
 def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weights=None, device="auto",
            tile=None, overlap=None, overwrite=False, reference=0, probabilities=False, outputs=None,
            progress=None, cancel=None, threads=None, sensitivity=0.0, min_patch=0, fill_gaps=False,
-           masks=None, mask_clear=None, threshold="otsu", allow_huge=False, notice=None, probabilities_type="float32"):
+           masks=None, mask_clear=None, threshold="otsu", allow_huge=False, notice=None, probabilities_type="float32",
+           coregister=False):
     """Run change detection on an ordered stack and write the output GeoTIFFs.
 
     ``sensitivity`` (-3 .. 3, default 0 = the calibrated decision) lowers the log-odds of "no change"
@@ -1259,6 +1279,12 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     (comma-separated whole numbers, ranges and bit tests such as bit6&!bit4, default '0';
     :func:`model_core.stack.parse_clear_values`).
     Images given as dicts may carry their own ``mask``.
+
+    ``coregister`` (default False) moves each date that is offset from the reference input by whole pixels
+    onto it before anything is computed: the offset that best matches the dates' edges on a central window,
+    up to 4 px each way, applied only when the match is clear (:meth:`model_core.stack.Stack.coregister`).
+    The result's ``shifts`` say what was found and done (the summary's 'Alignment' line, the outputs'
+    CAIM_COREGISTER metadata).
 
     Before the scene statistics, the run's time and output size are estimated (:func:`estimate_run`) and
     told to ``notice(text)`` when given; a run whose outputs clearly cannot fit on their disk, or that would
@@ -1411,6 +1437,12 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             if notice is not None:
                 notice(line)
         check_cancel()
+        if coregister:
+            report(0.005, _("Co-registering the dates"))
+            t0 = time.perf_counter()
+            stack.coregister()
+            timings["coregister"] = time.perf_counter() - t0
+            check_cancel()
         t0 = time.perf_counter()
         fit_scene = getattr(net, "fit_scene", None)
 
@@ -1516,6 +1548,20 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                               "of a footprint), it was compared as land, and the map may call it, or the rest, "
                               "changed. Mark it as nodata (gdal_edit.py -a_nodata {value} FILE) and run again.").format(
                                 n=i + 1, label=stack.sources[i].spec.label, value=value, pct=_pct(share)))
+        from model_core.coregister import MAX_SHIFT, offset_text
+
+        for i, sh in enumerate(stack.shifts or []):
+            if sh.reason == "edge":  # the best match at the edge of the search: offset by more than it looks
+                warnings.append(_("input {n} '{label}' matches the reference input best at an offset of {offset} "
+                                  "or more, the most the co-registration looks for: it was left as it is. Check its "
+                                  "georeferencing against the reference (e.g. over a basemap in QGIS) and "
+                                  "co-register it with a dedicated tool.").format(
+                    n=i + 1, label=stack.sources[i].spec.label,
+                    offset=_("{n} px").format(n=MAX_SHIFT)))
+            elif sh.reason == "no_crs" and sh.dx is not None:
+                warnings.append(_("input {n} '{label}' looks offset {offset} from the reference input, but the "
+                                  "images are not georeferenced, so it was left as it is.").format(
+                    n=i + 1, label=stack.sources[i].spec.label, offset=offset_text(round(sh.dx), round(sh.dy))))
         for i, cover in enumerate(stack.mask_cover):
             label = stack.sources[i].spec.label
             if i in stack.overcast:
@@ -1539,7 +1585,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                             min_patch=min_patch, removed_pixels=removed, fill_gaps=bool(fill_gaps),
                             filled_pixels=filled, mask_cover=list(stack.mask_cover),
                             mask_clear=stack.mask_clear, threshold=threshold, weights_training=training,
-                            auto_note=auto_note)
+                            auto_note=auto_note, shifts=stack.shifts)
     finally:
         stack.close()
 
@@ -1625,6 +1671,8 @@ def _run(net, dev, stack, tiles, center, scale, paths, labels, report, cancel, t
             "CAIM_BANDS": ",".join(str(b) for b in (stack.sources[0].spec.bands or [])),
             "CAIM_SENSITIVITY": f"{sensitivity:g}", "CAIM_MIN_PATCH": str(min_patch),
             "CAIM_FILL_GAPS": "yes" if fill else "no"}
+    if stack.shifts is not None:  # per date: the offset found (x, y px; east, south positive) and the one applied
+        meta["CAIM_COREGISTER"] = json.dumps([sh.as_dict() for sh in stack.shifts])
     if training:
         meta["CAIM_WEIGHTS_TRAINING"] = training
     if auto_note:  # the automatic choice ran a classical method: why (a note for people: in the run's language, whole,

@@ -825,6 +825,8 @@ class Stack:
             raise InputError(_("Reference input {reference} does not exist (there are {n_specs}).").format(
                                  reference=reference + 1, n_specs=len(specs)))
         self.specs = specs
+        self.reference = reference
+        self.shifts = None  # per date: its coregister.Shift once coregister() ran
         self.write_time_dates = []  # (input, metadata item) of dates read from a file-time item (_dates)
         self.year_only_dates = []   # (input, text) of names whose day and month were not read (_dates)
         self.clipped = None         # a date covering part of the scene (_clipped, set by _grid)
@@ -1179,11 +1181,38 @@ class Stack:
             fx = (g.x0 - gt[0]) / g.px
             fy = (gt[3] - g.y0) / g.py
             if srs.IsSame(ref) and abs(fx - round(fx)) < 1e-3 and abs(fy - round(fy)) < 1e-3:
-                return int(round(fx)), int(round(fy))
+                xoff, yoff = int(round(fx)), int(round(fy))
+                # a date moved by coregister() may not cover the grid's edge: warped (its alpha marks that)
+                if xoff >= 0 and yoff >= 0 and xoff + g.width <= ds.RasterXSize and yoff + g.height <= ds.RasterYSize:
+                    return xoff, yoff
         return None
 
-    def _source(self, spec, ds, index):
+    def _translated(self, ds, shift):
+        """A VRT of ``ds`` whose georeferencing is moved so that its pixel at grid position (x + dx, y + dy)
+        lands on grid pixel (x, y) (``shift`` = (dx, dy) whole grid pixels; :meth:`coregister`).  In another CRS
+        than the grid's, the move is the grid's, carried over at the grid's centre."""
         g = self.grid
+        dx, dy = shift
+        gt = list(ds.GetGeoTransform())
+        mx, my = -dx * g.px, dy * g.py  # the move in the grid's map units (north-up: rows go south)
+        srs, ref = _srs(ds), srs_from_wkt(g.wkt)
+        if srs is not None and ref is not None and not srs.IsSame(ref):
+            b = g.bounds
+            cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+            ct = osr.CoordinateTransformation(ref, srs)
+            p0, p1 = ct.TransformPoint(cx, cy), ct.TransformPoint(cx + mx, cy + my)
+            mx, my = p1[0] - p0[0], p1[1] - p0[1]
+        vrt = gdal.Translate("", ds, format="VRT")
+        gt[0] += mx
+        gt[3] += my
+        vrt.SetGeoTransform(gt)
+        vrt._keep = ds
+        return vrt
+
+    def _source(self, spec, ds, index, shift=None):
+        g = self.grid
+        if shift and any(shift):
+            ds = self._translated(ds, shift)
         offsets = self._offsets(ds)
         aligned = offsets is not None
         xoff, yoff = offsets or (0, 0)
@@ -1249,9 +1278,10 @@ class Stack:
             return "bilinear"
         return "average" if size * 1.5 <= math.sqrt(g.px * g.py) else "bilinear"
 
-    def _mask(self, spec, index):
+    def _mask(self, spec, index, shift=None):
         """Open the date's mask file onto the grid (directly when it is on the grid, else a nearest-
-        neighbour warped VRT whose alpha marks the mask's footprint)."""
+        neighbour warped VRT whose alpha marks the mask's footprint); moved with its date by ``shift``
+        (:meth:`coregister`)."""
         g = self.grid
         path = spec.mask
         what = _("The mask of input {n} '{label}'").format(n=index + 1, label=spec.label)
@@ -1278,11 +1308,14 @@ class Stack:
                     what=what, name=os.path.basename(path), width=ds.RasterXSize, height=ds.RasterYSize,
                     grid_width=g.width, grid_height=g.height))
             return _Mask(path, ds, nodata=ds.GetRasterBand(1).GetNoDataValue())
+        nodata = ds.GetRasterBand(1).GetNoDataValue()
+        if shift and any(shift):
+            ds = self._translated(ds, shift)
         offsets = self._offsets(ds)
         if offsets is not None:
             xoff, yoff = offsets
             if xoff >= 0 and yoff >= 0 and xoff + g.width <= ds.RasterXSize and yoff + g.height <= ds.RasterYSize:
-                return _Mask(path, ds, xoff, yoff, nodata=ds.GetRasterBand(1).GetNoDataValue())
+                return _Mask(path, ds, xoff, yoff, nodata=nodata)
         try:
             vrt = gdal.Warp("", ds, format="VRT", dstSRS=g.wkt, outputBounds=g.bounds, width=g.width,
                             height=g.height, resampleAlg="near", dstAlpha=True, multithread=False)
@@ -1290,7 +1323,7 @@ class Stack:
             raise InputError(_("{what}, '{name}', cannot be aligned to the grid of the "
                                "images ({reason}).").format(what=what, name=os.path.basename(path), reason=_msg(exc))) from None
         vrt._keep = ds
-        return _Mask(path, vrt, 0, 0, True, ds.GetRasterBand(1).GetNoDataValue())
+        return _Mask(path, vrt, 0, 0, True, nodata)
 
     def _mask_clear(self, m, x, y, w, h, kw):
         """Boolean (h', w') array: where the mask ``m`` says clear (one of the clear values, inside it, not
@@ -1389,6 +1422,40 @@ class Stack:
                         x=x + int(np.argwhere(bad)[0][1]), y=y + int(np.argwhere(bad)[0][0])))
             out[:, nonfinite] = 0.0
         return clear
+
+    def coregister(self, max_shift=None, window=None):
+        """Estimate each date's whole-pixel offset from the reference input on a central window of the grid
+        (full resolution, at most ``window`` pixels a side) and move the dates that have a clear one
+        (:mod:`model_core.coregister`); their masks move with them.  A moved date is read through a VRT warped
+        onto the grid, whose alpha marks the grid pixels it no longer covers (nodata in the outputs, a strip
+        as wide as the move along the scene's edge).  Returns the list of :class:`~model_core.coregister.Shift`
+        (also ``self.shifts``).  Call it before :meth:`statistics`."""
+        from model_core import coregister as cr
+
+        g = self.grid
+        side = int(window or cr.WINDOW)
+        w, h = min(g.width, side), min(g.height, side)
+        x, y = (g.width - w) // 2, (g.height - h) // 2
+        values, valid = self.read(x, y, w, h, per_date=True)
+        shifts = cr.estimate_shifts(values, valid, reference=self.reference,
+                                    max_shift=cr.MAX_SHIFT if max_shift is None else max_shift)
+        del values, valid
+        if not g.wkt:  # not georeferenced: nothing to move the dates with
+            for sh in shifts:
+                if sh.applied() != (0, 0):
+                    sh.reason = "no_crs"
+        moved = [i for i, sh in enumerate(shifts) if sh.applied() != (0, 0)]
+        if moved:
+            with quiet_gdal():
+                for i in moved:
+                    spec = self.specs[i]
+                    ds = _open(spec, i)
+                    self.sources[i] = self._source(spec, ds, i, shifts[i].applied())
+                    if self.masks and self.masks[i] is not None:
+                        self.masks[i] = self._mask(spec, i, shifts[i].applied())
+            self._stats = None
+        self.shifts = shifts
+        return shifts
 
     def statistics(self, max_pixels=1_000_000, keep_sample=False, fill=False, progress=None):
         """Robust per-(date, band) centre and scale from a decimated read of the whole grid.

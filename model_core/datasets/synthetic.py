@@ -468,6 +468,7 @@ class SemiSyntheticGenerator:
         valid &= ~cloud
         # misregistration: each date is an integer-shifted window of the extended frame
         out = np.empty((t, 4, p, p), np.float32)
+        offsets = []  # per date (dx, dy): the first date's pixel (x, y) shows at (x + dx, y + dy) (with the history)
         for j in range(t):
             dy = dx = 0
             if j > 0 and rng.random() < self.misreg_prob:
@@ -477,9 +478,11 @@ class SemiSyntheticGenerator:
                     fy, fx = rng.uniform(-min(m, 3) + 1, min(m, 3) - 1, 2)
                     shifted = ndimage.shift(frames[j], (0.0, fy, fx), order=1, mode="nearest")
                     out[j] = shifted[:, m:m + p, m:m + p]
+                    offsets.append((float(fx), float(fy)))
                     continue
                 dy, dx = (int(v) for v in rng.integers(-min(m, 3), min(m, 3) + 1, 2))
             out[j] = frames[j, :, m + dy:m + dy + p, m + dx:m + dx + p]
+            offsets.append((-dx, -dy))
         valid_c = valid[m:m + p, m:m + p].copy()
         label_c = label[m:m + p, m:m + p].copy()
         label_c[~valid_c] = IGNORE
@@ -487,6 +490,7 @@ class SemiSyntheticGenerator:
         if self.record_history:
             sample["n_changes"] = n_changes[m:m + p, m:m + p].copy()
             sample["returned"] = returned[m:m + p, m:m + p].copy()
+            sample["offsets"] = offsets
         if context is not None:
             from model_core.normalize import robust_stats
 

@@ -1,0 +1,208 @@
+"""Co-registration of a series' dates: a whole-pixel translation of each date onto the reference date.
+
+Dates that are offset from each other by a pixel or more make false change along every edge (a road, a field
+boundary, a shore) and move real changes' outlines.  :func:`estimate_shifts` measures, for each date, the
+translation that best matches it to the reference date: the normalised cross-correlation of the two dates'
+gradient magnitudes (edges, which persist through seasons, illumination and most land change, where the
+brightness does not) over every whole-pixel offset up to ``max_shift``, with the pixels valid in both.  A
+parabola through the best offset and its neighbours gives the sub-pixel estimate that is reported.
+
+The engine applies the rounded offset only (:meth:`Shift.applied`): a whole-pixel move keeps every value as
+the file stores it (no resampling, which would blur one date against the others).  An offset is applied
+only when the match is clear (:data:`MIN_GAIN`, :data:`MIN_SCORE`); one at the edge of the search (the
+true offset may be larger) is reported and not applied.
+
+This corrects a global translation only (georeferencing offsets, e.g. of different processing levels or
+sensors); it does not correct rotation, scale or local distortion (terrain, orthorectification errors).
+"""
+import numpy as np
+
+from model_core.i18n import N_, _
+
+MAX_SHIFT = 5        # pixels searched in each direction (an offset of 5 is reported, not applied)
+MIN_SCORE = 0.2      # the best offset's correlation must reach this (else the dates share too few edges)
+MIN_GAIN = 0.1       # ... and beat the correlation at no offset by this much (else the offset is noise)
+MIN_PIXELS = 256     # pixels valid in both dates at every offset, else not estimated
+WINDOW = 512         # side of the central window the engine reads for the estimate (full resolution)
+
+# why a date's offset was not applied (Shift.reason)
+REASONS = {
+    "few_pixels": N_("too few pixels valid in both dates"),
+    "weak": N_("no clear match (the dates share few edges)"),
+    "edge": N_("the best match is at the edge of the search: the offset may be larger than {max_shift} px"),
+    "no_crs": N_("the images are not georeferenced"),
+}
+
+
+def offset_text(dx, dy):
+    """'2 px east and 1 px north' for an offset of (dx, dy) pixels (x east, y south)."""
+    parts = []
+    if dx:
+        parts.append((_("{n} px east") if dx > 0 else _("{n} px west")).format(n=abs(int(dx))))
+    if dy:
+        parts.append((_("{n} px south") if dy > 0 else _("{n} px north")).format(n=abs(int(dy))))
+    return _(" and ").join(parts) if parts else _("0 px")
+
+
+class Shift:
+    """A date's offset from the reference date, in grid pixels: the date's content at grid pixel (x, y) is
+    found at its own pixel (x + dx, y + dy).  ``dx``, ``dy`` are the sub-pixel estimate (None when not
+    estimated); ``score`` the correlation at the best whole-pixel offset and ``gain`` its excess over no
+    offset; ``reason`` a key of :data:`REASONS` when the offset is not applied."""
+
+    __slots__ = ("dx", "dy", "score", "gain", "reason")
+
+    def __init__(self, dx=None, dy=None, score=None, gain=None, reason=None):
+        self.dx, self.dy, self.score, self.gain, self.reason = dx, dy, score, gain, reason
+
+    def applied(self):
+        """The whole-pixel offset (dx, dy) to apply, (0, 0) when none is."""
+        if self.reason or self.dx is None:
+            return 0, 0
+        return int(round(self.dx)), int(round(self.dy))
+
+    def as_dict(self):
+        ax, ay = self.applied()
+        return {"dx": None if self.dx is None else round(float(self.dx), 2),
+                "dy": None if self.dy is None else round(float(self.dy), 2),
+                "applied_dx": ax, "applied_dy": ay,
+                "score": None if self.score is None else round(float(self.score), 3),
+                "reason": self.reason}
+
+    def __repr__(self):
+        return f"Shift({self.as_dict()})"
+
+
+def edges(values, valid):
+    """Gradient magnitude (H, W) of a date (C, H, W): each band standardised on its valid pixels (so no band
+    dominates by its units), central differences, summed over bands; 0 where a difference meets an invalid
+    pixel."""
+    v = np.asarray(values, np.float32)
+    ok = np.asarray(valid, bool)
+    g = np.zeros(v.shape[1:], np.float32)
+    if ok.sum() < 2:
+        return g, np.zeros_like(ok)
+    for band in v:
+        x = band[ok]
+        sd = float(x.std())
+        if not np.isfinite(sd) or sd <= 0:
+            continue
+        b = (band - float(x.mean())) / sd
+        b = np.where(ok, b, 0.0).astype(np.float32)
+        gx = np.zeros_like(b)
+        gy = np.zeros_like(b)
+        gx[:, 1:-1] = b[:, 2:] - b[:, :-2]
+        gy[1:-1] = b[2:] - b[:-2]
+        g += np.sqrt(gx * gx + gy * gy)
+    gok = ok.copy()  # a difference is valid when both its neighbours are
+    gok[:, 1:-1] &= ok[:, 2:] & ok[:, :-2]
+    gok[1:-1] &= ok[2:] & ok[:-2]
+    gok[[0, -1], :] = False
+    gok[:, [0, -1]] = False
+    g[~gok] = 0.0
+    return g, gok
+
+
+def _correlation(a, aok, b, bok, dx, dy):
+    """NCC of a (reference) and b where b is read at +(dx, dy): a[y, x] against b[y + dy, x + dx], over the
+    pixels valid in both; ``a``, ``b`` are 0 where not valid, ``aok``, ``bok`` float32 0/1 masks."""
+    h, w = a.shape
+    ys, ye = max(0, -dy), min(h, h - dy)
+    xs, xe = max(0, -dx), min(w, w - dx)
+    pa, ma = a[ys:ye, xs:xe], aok[ys:ye, xs:xe]
+    pb, mb = b[ys + dy:ye + dy, xs + dx:xe + dx], bok[ys + dy:ye + dy, xs + dx:xe + dx]
+    pa = pa * mb  # a where both are valid
+    pb = pb * ma
+    n = float(np.einsum("ij,ij->", ma, mb, dtype=np.float64))
+    if n < MIN_PIXELS:
+        return None, int(n)
+    sa, sb = float(pa.sum(dtype=np.float64)), float(pb.sum(dtype=np.float64))
+    sab = float(np.einsum("ij,ij->", pa, pb, dtype=np.float64))
+    saa = float(np.einsum("ij,ij->", pa, pa, dtype=np.float64))
+    sbb = float(np.einsum("ij,ij->", pb, pb, dtype=np.float64))
+    cov, va, vb = sab - sa * sb / n, saa - sa * sa / n, sbb - sb * sb / n
+    den = np.sqrt(max(va, 0.0) * max(vb, 0.0))
+    return (float(cov / den) if den > 0 else 0.0), int(n)
+
+
+def _vertex(cm, c0, cp):
+    """Offset of the parabola's vertex through (-1, cm), (0, c0), (1, cp), within [-0.5, 0.5]."""
+    den = cm - 2 * c0 + cp
+    if den >= 0:
+        return 0.0
+    return float(np.clip(0.5 * (cm - cp) / den, -0.5, 0.5))
+
+
+def estimate_shift(ref, ref_valid, img, img_valid, max_shift=MAX_SHIFT, ref_edges=None):
+    """The :class:`Shift` of date ``img`` (C, H, W) against ``ref`` (C, H, W), with their valid masks (H, W).
+    ``ref_edges`` = :func:`edges` of the reference, when computed once for several dates."""
+    a, aok = ref_edges if ref_edges is not None else edges(ref, ref_valid)
+    b, bok = edges(img, img_valid)
+    aok, bok = aok.astype(np.float32), bok.astype(np.float32)
+    r = int(max_shift)
+    scores = np.full((2 * r + 1, 2 * r + 1), np.nan)
+    for dy in range(-r, r + 1):
+        for dx in range(-r, r + 1):
+            c, _n = _correlation(a, aok, b, bok, dx, dy)
+            if c is not None:
+                scores[dy + r, dx + r] = c
+    if not np.isfinite(scores).any() or not np.isfinite(scores[r, r]):
+        return Shift(reason="few_pixels")
+    iy, ix = np.unravel_index(np.nanargmax(scores), scores.shape)
+    best, zero = float(scores[iy, ix]), float(scores[r, r])
+    dy, dx = int(iy) - r, int(ix) - r
+    if (dx, dy) == (0, 0):
+        fx = _vertex(scores[r, r - 1], best, scores[r, r + 1]) if r else 0.0
+        fy = _vertex(scores[r - 1, r], best, scores[r + 1, r]) if r else 0.0
+        return Shift(fx, fy, best, 0.0)
+    gain = best - zero
+    if abs(dx) == r or abs(dy) == r:
+        return Shift(float(dx), float(dy), best, gain, reason="edge")
+    if best < MIN_SCORE or gain < MIN_GAIN:
+        return Shift(float(dx), float(dy), best, gain, reason="weak")
+    nb = lambda y, x: scores[y, x] if np.isfinite(scores[y, x]) else best  # noqa: E731
+    fx = _vertex(nb(iy, ix - 1), best, nb(iy, ix + 1))
+    fy = _vertex(nb(iy - 1, ix), best, nb(iy + 1, ix))
+    return Shift(dx + fx, dy + fy, best, gain)
+
+
+def estimate_shifts(values, valid, reference=0, max_shift=MAX_SHIFT):
+    """:class:`Shift` of every date of ``values`` (T, C, H, W) against date ``reference``; ``valid`` (H, W)
+    for all dates or (T, H, W) per date.  The reference's own is Shift(0, 0)."""
+    values = np.asarray(values)
+    per_date = np.asarray(valid).ndim == 3
+    vd = (lambda j: valid[j]) if per_date else (lambda j: valid)
+    ref_edges = edges(values[reference], vd(reference))
+    out = []
+    for j in range(len(values)):
+        if j == reference:
+            out.append(Shift(0.0, 0.0, 1.0, 0.0))
+        else:
+            out.append(estimate_shift(None, None, values[j], vd(j), max_shift, ref_edges=ref_edges))
+    return out
+
+
+def apply_shifts(values, valid, shifts):
+    """Move each date of ``values`` (T, C, H, W) by its applied whole-pixel offset: the result's pixel (y, x)
+    of date j is the input's (y + dy, x + dx).  Pixels a date does not cover after its move are invalid in
+    the returned ``valid`` (H, W; or (T, H, W) when given per date), their values the nearest covered ones."""
+    values = np.asarray(values)
+    per_date = np.asarray(valid).ndim == 3
+    out = values.copy()
+    ok = np.array(valid, bool, copy=True)
+    h, w = values.shape[-2:]
+    for j, s in enumerate(shifts):
+        dx, dy = s.applied()
+        if not dx and not dy:
+            continue
+        iy = np.clip(np.arange(h) + dy, 0, h - 1)
+        ix = np.clip(np.arange(w) + dx, 0, w - 1)
+        out[j] = values[j][:, iy][:, :, ix]
+        cover = np.zeros((h, w), bool)
+        cover[max(0, -dy):min(h, h - dy), max(0, -dx):min(w, w - dx)] = True
+        if per_date:
+            ok[j] = np.asarray(valid)[j][iy][:, ix] & cover
+        else:
+            moved_valid = np.asarray(valid)[iy][:, ix]
+            ok &= cover & moved_valid
+    return out, ok
