@@ -61,6 +61,7 @@ def main(argv=None):
 
     from model_core import weights
     from model_core.baseline import cva
+    from model_core.coregister import COREGISTER_DEFAULT
 
     p = argparse.ArgumentParser(prog="python -m model_core.ablation", description=__doc__.splitlines()[0])
     p.add_argument("weights", nargs="*", help="weights files to evaluate")
@@ -80,7 +81,7 @@ def main(argv=None):
                         "generator's training default is 0.25)")
     p.add_argument("--misreg-prob", type=float, default=1.0, metavar="P",
                    help="share of later dates misregistered by 1-3 px (default 1; training default 0.4)")
-    p.add_argument("--coregister", action="store_true",
+    p.add_argument("--coregister", action=argparse.BooleanOptionalAction, default=COREGISTER_DEFAULT,
                    help="move each series' dates onto its first date first (as detect --coregister), for every "
                         "method alike; the pixels a moved date no longer covers are left out")
     args = p.parse_args(argv)

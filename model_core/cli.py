@@ -112,6 +112,7 @@ def _per_date(text):
 
 
 def _detect_parser(sub):
+    from model_core.coregister import COREGISTER_DEFAULT
     from model_core.models import available
 
     p = sub.add_parser(
@@ -183,11 +184,12 @@ def _detect_parser(sub):
                         "a masked date taking the pixel's previous clear values (a change hidden by clouds is "
                         "dated to the interval ending at the first clear date after it); default: a pixel "
                         "masked in any date is nodata")
-    p.add_argument("--coregister", action="store_true",
+    p.add_argument("--coregister", action=argparse.BooleanOptionalAction, default=COREGISTER_DEFAULT,
                    help="move each date that is offset from the reference input by whole pixels onto it first "
                         "(the offset that best matches the dates' edges, up to 4 px each way, applied only when "
                         "the match is clear; the summary says what was found); for dates whose georeferencing "
-                        "differs, not for rotation or terrain distortion")
+                        "differs, not for rotation or terrain distortion" + (" (default)" if COREGISTER_DEFAULT else
+                                                                                 " (default: --no-coregister)"))
     p.add_argument("--masks", nargs="+", metavar="MASK",
                    help="one mask raster per image, in the same order ('none' for a date without one): cloud "
                         "masks or QA bands (CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any "

@@ -19,6 +19,7 @@ import numpy as np
 
 from model_core.i18n import N_, _
 
+COREGISTER_DEFAULT = False  # the engine's default (detect, the command line, Processing, the plugin's dialog)
 MAX_SHIFT = 5        # pixels searched in each direction (an offset of 5 is reported, not applied)
 MIN_SCORE = 0.2      # the best offset's correlation must reach this (else the dates share too few edges)
 MIN_GAIN = 0.1       # ... and beat the correlation at no offset by this much (else the offset is noise)

@@ -441,6 +441,8 @@ def format_results(res, model_label="model", baseline_label="CVA + Otsu baseline
 
 
 def build_parser():
+    from model_core.coregister import COREGISTER_DEFAULT
+
     p = argparse.ArgumentParser(
         prog="python -m model_core evaluate",
         description="Print change-area and change-moment metric tables for a model and for the "
@@ -504,7 +506,7 @@ def build_parser():
                    help="also print the area errors by their distance to the reference's boundary (1-4 px, "
                         "farther): mixed pixels and shifted edges against false alarms and changes missed whole; "
                         "for references that label every pixel (semisynthetic, generic)")
-    p.add_argument("--coregister", action="store_true",
+    p.add_argument("--coregister", action=argparse.BooleanOptionalAction, default=COREGISTER_DEFAULT,
                    help="move each series' dates onto its first date by the whole-pixel offset that best matches "
                         "their edges (as detect --coregister), for every method alike")
     p.add_argument("--json", help="also write the scores to this JSON file")

@@ -1244,7 +1244,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
            tile=None, overlap=None, overwrite=False, reference=0, probabilities=False, outputs=None,
            progress=None, cancel=None, threads=None, sensitivity=0.0, min_patch=0, fill_gaps=False,
            masks=None, mask_clear=None, threshold="otsu", allow_huge=False, notice=None, probabilities_type="float32",
-           coregister=False):
+           coregister=None):
     """Run change detection on an ordered stack and write the output GeoTIFFs.
 
     ``sensitivity`` (-3 .. 3, default 0 = the calibrated decision) lowers the log-odds of "no change"
@@ -1280,7 +1280,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     :func:`model_core.stack.parse_clear_values`).
     Images given as dicts may carry their own ``mask``.
 
-    ``coregister`` (default False) moves each date that is offset from the reference input by whole pixels
+    ``coregister`` (None: :data:`model_core.coregister.COREGISTER_DEFAULT`, False for now) moves each date that is offset from the reference input by whole pixels
     onto it before anything is computed: the offset that best matches the dates' edges on a central window,
     up to 4 px each way, applied only when the match is clear (:meth:`model_core.stack.Stack.coregister`).
     The result's ``shifts`` say what was found and done (the summary's 'Alignment' line, the outputs'
@@ -1437,6 +1437,10 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
             if notice is not None:
                 notice(line)
         check_cancel()
+        if coregister is None:
+            from model_core.coregister import COREGISTER_DEFAULT
+
+            coregister = COREGISTER_DEFAULT
         if coregister:
             report(0.005, _("Co-registering the dates"))
             t0 = time.perf_counter()
