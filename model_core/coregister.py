@@ -19,7 +19,7 @@ import numpy as np
 
 from model_core.i18n import N_, _
 
-COREGISTER_DEFAULT = False  # the engine's default (detect, the command line, Processing, the plugin's dialog)
+COREGISTER_DEFAULT = True  # the default of detect, the command line, Processing and the dialog (rule CR, model card record)
 MAX_SHIFT = 5        # pixels searched in each direction (an offset of 5 is reported, not applied)
 MIN_SCORE = 0.2      # the best offset's correlation must reach this (else the dates share too few edges)
 MIN_GAIN = 0.1       # ... and beat the correlation at no offset by this much (else the offset is noise)
@@ -129,7 +129,7 @@ def _correlation(a, aok, b, bok, dx, dy):
 def _vertex(cm, c0, cp):
     """Offset of the parabola's vertex through (-1, cm), (0, c0), (1, cp), within [-0.5, 0.5]."""
     den = cm - 2 * c0 + cp
-    if den >= 0:
+    if not np.isfinite(den) or den >= 0:  # a neighbour without enough pixels (NaN): no refinement
         return 0.0
     return float(np.clip(0.5 * (cm - cp) / den, -0.5, 0.5))
 

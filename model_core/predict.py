@@ -1280,7 +1280,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     :func:`model_core.stack.parse_clear_values`).
     Images given as dicts may carry their own ``mask``.
 
-    ``coregister`` (None: :data:`model_core.coregister.COREGISTER_DEFAULT`, False for now) moves each date that is offset from the reference input by whole pixels
+    ``coregister`` (None: :data:`model_core.coregister.COREGISTER_DEFAULT`, True since rule CR) moves each date that is offset from the reference input by whole pixels
     onto it before anything is computed: the offset that best matches the dates' edges on a central window,
     up to 4 px each way, applied only when the match is clear (:meth:`model_core.stack.Stack.coregister`).
     The result's ``shifts`` say what was found and done (the summary's 'Alignment' line, the outputs'
