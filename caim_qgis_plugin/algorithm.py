@@ -36,6 +36,7 @@ from caim_qgis_plugin import models as mdl
 from caim_qgis_plugin.i18n import engine_language
 from caim_qgis_plugin.models import AUTO, MODELS
 from caim_qgis_plugin.paths import icon_path
+from model_core.coregister import COREGISTER_DEFAULT
 
 DEVICES = ["Auto", "CPU", "CUDA"]
 THRESHOLDS = ["otsu", "kittler"]  # the classical methods' area threshold (engine's detect(threshold=...))
@@ -212,6 +213,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
     BANDS_PER_DATE = "BANDS_PER_DATE"
     BAND_ORDER = "BAND_ORDER"
     PROBABILITIES_TYPE = "PROBABILITIES_TYPE"
+    COREGISTER = "COREGISTER"
 
     def __init__(self):
         super().__init__()
@@ -346,7 +348,16 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "run band by band, <b>Band order</b> (BAND_ORDER=band). Each date becomes a small VRT reading the "
             "raster, written into a folder &lt;name&gt;_dates beside it (used again by later runs of the same "
             "raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then "
-            "count per date.")
+            "count per date.") + "\n\n" + tr(
+            "<b>Co-register the dates</b> (advanced, COREGISTER; %s by default): each date that is offset from the "
+            "first input layer by whole pixels is moved onto it before the run: the offset that best matches the "
+            "dates' edges on a central window, up to 4 px each way, applied only when the match is clear.  A move "
+            "keeps every value as the file stores it (no resampling); the strip along the scene's edge that a "
+            "moved date no longer covers is nodata.  The log's Alignment line says what was found and moved, and "
+            "the outputs' metadata item CAIM_COREGISTER records it per date.  For dates whose georeferencing "
+            "differs (other sensors or processing levels); it corrects no rotation, scale or terrain distortion, "
+            "and a date offset by 5 px or more is left as it is, with a warning.") % (
+            tr("on") if COREGISTER_DEFAULT else tr("off"))
 
     def createInstance(self):  # noqa: N802
         return DetectChangesAlgorithm()
@@ -519,6 +530,15 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                "Moment probabilities. qgis_process and scripts give the name (PROBABILITIES_TYPE=uint16)."))
         probabilities_type.setFlags(probabilities_type.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(probabilities_type)
+        coregister = with_help(QgsProcessingParameterBoolean(
+            self.COREGISTER, tr("Co-register the dates (whole-pixel offsets)"), COREGISTER_DEFAULT, optional=True),
+            tr("Moves each date that is offset from the first layer by whole pixels onto it before the run (the "
+               "offset that best matches the dates' edges, up to 4 px each way, applied only when the match is "
+               "clear); the log's Alignment line says what was moved. For georeferencing offsets between dates, not "
+               "rotation or terrain distortion.") + " " + (tr("On (the default).") if COREGISTER_DEFAULT else
+                                                           tr("Off (the default).")))
+        coregister.setFlags(coregister.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(coregister)
         self.addOutput(QgsProcessingOutputString(self.DEVICE_USED, tr("Device used")))
         self.addOutput(QgsProcessingOutputString(self.USED_DATES, tr("Dates used (comma-separated)")))
         self.addOutput(QgsProcessingOutputString(self.MODEL_USED, tr("Model used (auto resolved)")))
@@ -852,6 +872,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
                 threshold=self._threshold,
                 mask_clear=self._mask_clear if any(f.get("mask") for f in self._facts) else None,
                 allow_huge=self.parameterAsBoolean(parameters, self.ALLOW_HUGE, context),
+                coregister=self.parameterAsBoolean(parameters, self.COREGISTER, context),
                 notice=feedback.pushInfo,
             )
         except CaimError as exc:

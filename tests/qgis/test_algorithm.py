@@ -1171,7 +1171,7 @@ def test_allow_huge_is_a_last_advanced_parameter_and_the_estimate_is_logged(proj
     alg = QgsApplication.processingRegistry().algorithmById("caim:detectchanges")
     names = [d.name() for d in alg.parameterDefinitions()]
     # appended after the outputs, then the multi-date raster's two (the order is a contract of scripts)
-    assert names[-5:-1] == ["REPORT", "ALLOW_HUGE", "BANDS_PER_DATE", "BAND_ORDER"]
+    assert names[-6:-2] == ["REPORT", "ALLOW_HUGE", "BANDS_PER_DATE", "BAND_ORDER"]
     last = alg.parameterDefinition("ALLOW_HUGE")
     assert last.defaultValue() is False
     assert last.flags() & last.FlagAdvanced and last.flags() & last.FlagOptional
@@ -1488,7 +1488,7 @@ def test_probabilities_type_is_the_last_advanced_parameter_and_stores_the_probab
 
     alg = QgsApplication.processingRegistry().algorithmById("caim:detectchanges")
     names = [d.name() for d in alg.parameterDefinitions()]
-    assert names[-1] == "PROBABILITIES_TYPE" and names[-2] == "BAND_ORDER"
+    assert names[-2] == "PROBABILITIES_TYPE" and names[-3] == "BAND_ORDER"  # (then COREGISTER)
     definition = alg.parameterDefinition("PROBABILITIES_TYPE")
     assert definition.options() == ["float32", "uint16", "byte"] and definition.usesStaticStrings()
     assert definition.defaultValue() == "float32" and definition.flags() & definition.FlagAdvanced
@@ -1570,3 +1570,56 @@ def test_a_scaled_probabilities_type_without_their_file_is_refused_by_the_parame
         remove_translator(translator)
     assert not ok and text.startswith("PROBABILITIES_TYPE=byte gilt für die Zeitpunkt-Wahrscheinlichkeiten"), text
     assert not os.path.exists(str(tmp_path / "o"))
+
+
+def shifted_series(folder, dx=2, dy=-1, size=96, seed=3):
+    """Two dates of one field-like texture (4 x 4 px parcels of random brightness, a little noise), the second
+    moved by (``dx``, ``dy``) px (east, south positive) with the same georeferencing: a date whose georeferencing
+    is off by whole pixels, every parcel edge a false change unless it is moved back."""
+    rng = np.random.default_rng(seed)
+    parcels = rng.integers(40, 220, size=(4, size // 4, size // 4)).repeat(4, axis=1).repeat(4, axis=2)
+    first = (parcels + rng.integers(-3, 4, size=parcels.shape)).clip(1, 254).astype(np.uint8)
+    # the date's content at grid pixel (x, y) is at its own pixel (x + dx, y + dy)
+    second = np.roll(first, shift=(dy, dx), axis=(1, 2))
+    return [write_raster(os.path.join(folder, "2019-05-01.tif"), first),
+            write_raster(os.path.join(folder, "2020-05-01.tif"), second)]
+
+
+def test_coregister_moves_the_offset_date_onto_the_first(project, tmp_path):
+    """COREGISTER (appended last, advanced, default COREGISTER_DEFAULT: scripts and models run as before): the second
+    date, moved 2 px east and 1 px north, is moved back onto the first: the outputs' CAIM_COREGISTER says so, the
+    log and SUMMARY give the Alignment line, and the change map has a small part of the changed pixels of a run
+    without it (every parcel edge)."""
+    import json
+
+    from qgis.core import QgsApplication
+
+    from model_core.coregister import COREGISTER_DEFAULT
+
+    alg = QgsApplication.processingRegistry().algorithmById("caim:detectchanges")
+    names = [d.name() for d in alg.parameterDefinitions()]
+    assert names[-1] == "COREGISTER" and names[-2] == "PROBABILITIES_TYPE"
+    definition = alg.parameterDefinition("COREGISTER")
+    assert definition.defaultValue() is COREGISTER_DEFAULT
+    assert definition.flags() & definition.FlagAdvanced and definition.flags() & definition.FlagOptional
+    assert "whole pixels" in definition.help() and "Alignment" in definition.help()
+    assert "<b>Co-register the dates</b> (advanced, COREGISTER" in alg.shortHelpString()
+    stack = shifted_series(str(tmp_path))
+    runs = {}
+    for flag in (False, True):
+        out = outputs_in(str(tmp_path / str(flag)))
+        results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", COREGISTER=flag, **out))
+        assert ok, fb.textLog()
+        runs[flag] = (read(results["AREA"]), results, fb.textLog())
+    area, results, log = runs[True]
+    shifts = json.loads(metadata(results["MOMENT"])["CAIM_COREGISTER"])
+    assert [(s["applied_dx"], s["applied_dy"]) for s in shifts] == [(0, 0), (2, -1)], shifts
+    line = "Alignment 1 of 2 dates moved onto the reference date by whole pixels (2020-05-01 was 2 px east and " \
+           "1 px north of it)"
+    assert line in results["SUMMARY"] and line in log
+    unmoved, results_off, log_off = runs[False]
+    assert "CAIM_COREGISTER" not in metadata(results_off["MOMENT"]) and "Alignment" not in log_off
+    changed_off, changed_on = int((unmoved == 1).sum()), int((area == 1).sum())
+    assert changed_off > 1000 and changed_on * 10 < changed_off, (changed_off, changed_on)
+    # the strip the moved date no longer covers (2 columns east, 1 row north) is nodata
+    assert (area[:, -2:] == 255).all() and (area[0] == 255).all()

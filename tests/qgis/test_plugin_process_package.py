@@ -239,6 +239,20 @@ def test_qgis_process_run(tmp_path):
     assert "PROBABILITIES_TYPE=byte applies to the Moment probabilities (PROBABILITIES)" in said, said[-2000:]
     assert not os.path.exists(out + "/s")
 
+    # COREGISTER=true, as a script gives it: the second date, offset by whole pixels, is moved onto the first
+    from test_algorithm import shifted_series
+
+    (tmp_path / "shifted").mkdir()
+    shifted = shifted_series(str(tmp_path / "shifted"))
+    moved = subprocess.run([exe, "run", "caim:detectchanges", "--"] + ["INPUT=%s" % p for p in shifted] + [  # nosec
+                           "MODEL=cva", "COREGISTER=true", "AREA=%s/cr/a.tif" % out, "MOMENT=%s/cr/m.tif" % out,
+                           "CONFIDENCE=%s/cr/c.tif" % out], env=env, capture_output=True, text=True, timeout=300, cwd=cwd)
+    assert moved.returncode == 0, moved.stdout[-3000:] + moved.stderr[-3000:]
+    assert "2020-05-01 was 2 px east and 1 px north of it" in moved.stdout, moved.stdout[-3000:]
+    from osgeo import gdal
+
+    assert '"applied_dx": 2, "applied_dy": -1' in gdal.Open(out + "/cr/m.tif").GetMetadataItem("CAIM_COREGISTER")
+
 
 def test_package_zip(tmp_path):
     built = subprocess.run([PY, os.path.join(ROOT, "tools", "package.py"), "--out", str(tmp_path)],  # nosec B603
