@@ -957,6 +957,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         info = {"dates": dates, "inputs": self._facts or [], "outputs": self._written, "model": self._model,
                 "mask_clear": inp.format_clear_values(self._mask_clear) if self._mask_clear else "0",
                 "threshold": self._threshold}
+        coregister = lyr.file_coregister(self._written.get(lyr.MOMENT) or "")
+        if coregister is not None:  # the dates the run moved (the pixel inspector reads them where the run did)
+            info["coregister"] = coregister
         project = context.project()
         # a toolbox or model run, as a dialog run: the Temporal Controller steps through its input layers' dates,
         # given when Processing loads the outputs (on the main thread; this runs on a model's own thread)

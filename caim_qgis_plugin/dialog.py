@@ -62,7 +62,7 @@ from caim_qgis_plugin import inputs as inp
 from caim_qgis_plugin import layers as lyr
 from caim_qgis_plugin import models as mdl
 from caim_qgis_plugin import splitting
-from caim_qgis_plugin.algorithm import DEVICES, PARTIAL_REMOVED, model_titles
+from caim_qgis_plugin.algorithm import COREGISTER_DEFAULT, DEVICES, PARTIAL_REMOVED, model_titles
 from caim_qgis_plugin.inspect_tool import PanelScroll, accessible
 from caim_qgis_plugin.models import AUTO
 from caim_qgis_plugin.paths import icon_path
@@ -661,6 +661,16 @@ class CaimDialog(QDialog):
             "output. On: every pixel valid in at least two dates gets a result; a masked date repeats the "
             "pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends "
             "at the first clear date after it."))
+        self.coregister_check = QCheckBox(tr("Co-register the dates (move a date offset by whole pixels onto the first)"))
+        self.coregister_check.setObjectName("coregister")
+        self.coregister_check.setChecked(COREGISTER_DEFAULT)
+        self.coregister_check.setToolTip(
+            tr("For dates whose georeferencing differs by a pixel or more (other sensors or processing levels), which "
+               "makes false change along every edge. On: before the run, each date is compared with the first date "
+               "and moved by the whole-pixel offset that best matches their edges (up to 4 px each way), only when "
+               "the match is clear. Values are not resampled; the strip along the edge that a moved date no longer "
+               "covers is nodata. It corrects no rotation, scale or terrain distortion, and leaves a date offset by "
+               "5 px or more as it is, with a warning. The run's log (Alignment line) says which dates were moved."))
         self.mask_clear_edit = QLineEdit("0")
         self.mask_clear_edit.setObjectName("maskClear")
         self.mask_clear_edit.setPlaceholderText("0")
@@ -702,6 +712,7 @@ class CaimDialog(QDialog):
         masks.addStretch(1)
         form.addRow(tr("Cloud masks"), masks)
         form.addRow("", self.fill_gaps_check)
+        form.addRow("", self.coregister_check)
         self.device_combo = QComboBox()
         self.device_combo.addItems(DEVICES)
         form.addRow(tr("Device"), self.device_combo)
@@ -1834,6 +1845,7 @@ class CaimDialog(QDialog):
             "SENSITIVITY": self.sensitivity_spin.value(),
             "MIN_PATCH": self.min_patch_spin.value(),
             "FILL_GAPS": self.fill_gaps_check.isChecked(),
+            "COREGISTER": self.coregister_check.isChecked(),
             "THRESHOLD": self.threshold_combo.currentData() if self.threshold_combo.isEnabled() else "otsu",
         }
         masks = self.checked_masks()
@@ -1976,6 +1988,10 @@ class CaimDialog(QDialog):
                     "min_patch": params.get("MIN_PATCH") or 0, "fill_gaps": bool(params.get("FILL_GAPS"))}
             if params.get("MASKS"):
                 info["mask_clear"] = inp.format_clear_values(inp.parse_clear_values(params.get("MASK_CLEAR")))
+            # per date the offset the run moved it by (the group's name, the status, the pixel inspector)
+            coregister = lyr.file_coregister(paths.get("moment") or "") if params.get("COREGISTER") else None
+            if coregister is not None:
+                info["coregister"] = coregister
             # an earlier run's layers showing the files this run replaced would keep its name and settings
             lyr.remove_layers(lyr.layers_showing([params.get(k) for k in OUTPUT_FILES]))
             self.last_layers = lyr.add_run_outputs(paths, dates, info)
@@ -1996,6 +2012,7 @@ class CaimDialog(QDialog):
                     if params.get("MASKED_DATES") else "", params.get("MASK_CLEAR"))
             if params.get("FILL_GAPS"):
                 used += tr(", masked dates filled")
+            used += lyr.coregister_text(info.get("coregister"))
             self._set_status(tr("Done on %s with %s. %s Hover here for each interval; all details are in the log "
                              "(CAIM change detection tab).") % (device, used, short_total(results)))
             self.status.setToolTip(literal(tr("Changed hectares per interval (last change):\n") + per_interval_lines(results)))

@@ -304,10 +304,59 @@ def write_static_styles(folder, n_dates=10):
     return written
 
 
-def run_name(dates, model=None, sensitivity=None, min_patch=None, fill_gaps=False, threshold=None):
+def coregister_record(meta):
+    """[[dx, dy], ...], per date the whole-pixel offset (x east, y south) a co-registered run moved it by, from
+    its outputs' CAIM_COREGISTER metadata item (``meta``: the CAIM_* items); None for a run without
+    co-registration, or an item that cannot be read."""
+    try:
+        shifts = json.loads(meta.get("CAIM_COREGISTER") or "null")
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(shifts, list) or not all(isinstance(s, dict) for s in shifts):
+        return None
+    return [[s.get("applied_dx"), s.get("applied_dy")] if _whole(s.get("applied_dx"), s.get("applied_dy"))
+            else [0, 0] for s in shifts]
+
+
+def file_coregister(path):
+    """:func:`coregister_record` of the run output file ``path`` (None: not co-registered, or not a run's file)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError, TypeError):
+        return None
+    record = _file_record(os.path.abspath(path), st.st_mtime_ns, st.st_size)
+    return coregister_record(record["meta"]) if record else None
+
+
+def _whole(*values):
+    return all(isinstance(v, int) and not isinstance(v, bool) for v in values)
+
+
+def moved_dates(coregister):
+    """[(date index, dx, dy)] of the dates a run moved, from a run description's "coregister" (a list per date of
+    [dx, dy], :func:`coregister_record`; a project file is anyone's text: anything else moved nothing)."""
+    if not isinstance(coregister, list):
+        return []
+    return [(i, s[0], s[1]) for i, s in enumerate(coregister)
+            if isinstance(s, list) and len(s) == 2 and _whole(*s) and any(s)]
+
+
+def coregister_text(coregister):
+    """', co-registered: 1 date moved' (', co-registered: none moved') for a run with co-registration (its
+    "coregister", :func:`coregister_record`), '' for one without."""
+    if not isinstance(coregister, list):
+        return ""
+    n = len(moved_dates(coregister))
+    if not n:
+        return tr(", co-registered: no date moved")
+    return (tr(", co-registered: %d date moved") if n == 1 else tr(", co-registered: %d dates moved")) % n
+
+
+def run_name(dates, model=None, sensitivity=None, min_patch=None, fill_gaps=False, threshold=None, coregister=None):
     """'CAIM changes 2019-05-01 to 2021-05-01 (3 dates, CAIM-Net)'; the model only when known, the
     minimum-error threshold as ', minimum-error threshold', a sensitivity other than 0 as ', sensitivity
-    +0.5', a minimum change patch as ', patches >= 4 px', gap filling as ', gaps filled'."""
+    +0.5', a minimum change patch as ', patches >= 4 px', gap filling as ', gaps filled', a co-registered run
+    as ', co-registered: 1 date moved' (:func:`coregister_text`)."""
     what = tr("%d dates") % len(dates) + (", %s" % mdl.name(model) if model else "")
     if threshold == "kittler":
         what += tr(", minimum-error threshold")
@@ -317,6 +366,7 @@ def run_name(dates, model=None, sensitivity=None, min_patch=None, fill_gaps=Fals
         what += tr(", patches >= %s px") % integer(min_patch)
     if fill_gaps:
         what += tr(", gaps filled")
+    what += coregister_text(coregister)
     known = [d for d in dates if d]
     if len(known) >= 2:
         return tr("CAIM changes %s to %s (%s)") % (known[0], known[-1], what)
@@ -376,7 +426,7 @@ def add_run_outputs(paths, dates, run_info=None, project=None, name=None):
     info = dict(run_info or {})
     group = root.insertGroup(0, unique_group_name(root, name or run_name(
         dates, info.get("model"), info.get("sensitivity"), info.get("min_patch"), info.get("fill_gaps"),
-        info.get("threshold"))))
+        info.get("threshold"), info.get("coregister"))))
     info.setdefault("dates", list(dates))
     info.setdefault("outputs", dict(paths))
     encoded = json.dumps(info)
@@ -624,6 +674,9 @@ def file_run_info(layer, project=None):
             "threshold": (meta.get("CAIM_THRESHOLD") or "otsu").split()[0], "from_file": True}
     if meta.get("CAIM_MASK_CLEAR"):
         info["mask_clear"] = meta["CAIM_MASK_CLEAR"]
+    coregister = coregister_record(meta)
+    if coregister is not None:  # per date the offset the run moved it by (the pixel inspector reads it there)
+        info["coregister"] = coregister
     return info if _well_formed(info) else None
 
 

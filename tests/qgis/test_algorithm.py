@@ -1623,3 +1623,14 @@ def test_coregister_moves_the_offset_date_onto_the_first(project, tmp_path):
     assert changed_off > 1000 and changed_on * 10 < changed_off, (changed_off, changed_on)
     # the strip the moved date no longer covers (2 columns east, 1 row north) is nodata
     assert (area[:, -2:] == 255).all() and (area[0] == 255).all()
+    # a run's file added by hand (a project without the run's group, a command-line run) gives the same record
+    from qgis.core import QgsRasterLayer
+
+    from caim_qgis_plugin import layers as lyr
+
+    assert lyr.run_info_of(QgsRasterLayer(results["MOMENT"], "m"))["coregister"] == [[0, 0], [2, -1]]
+    assert "coregister" not in lyr.run_info_of(QgsRasterLayer(results_off["MOMENT"], "m"))
+    assert lyr.moved_dates([[0, 0], [2, -1]]) == [(1, 2, -1)]
+    for bad in ("[[2, -1]]", [[True, 0]], [[2.0, 1]], [[1, 2, 3]], None):  # a project file is anyone's text
+        assert lyr.moved_dates(bad) == [] and lyr.coregister_text(bad) in ("", ", co-registered: no date moved")
+    assert lyr.coregister_record({"CAIM_COREGISTER": "not json"}) is None

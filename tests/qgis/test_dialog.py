@@ -1598,3 +1598,39 @@ def test_whether_run_can_start_is_in_sight_on_a_short_dialog(project, fresh_sett
         dialog.hide()
         dialog.shutdown()
         dialog.deleteLater()
+
+
+def test_coregister_check_box_runs_and_says_which_dates_moved(dialog, project, tmp_path):
+    """'Co-register the dates' (off by default: COREGISTER_DEFAULT), beside Fill masked dates, sends COREGISTER; after
+    a run on two dates whose second is offset by (+2, -1) px the status, the run's group name and the run record on
+    its layers (which the pixel inspector and a saved project read) say that one date was moved and by how much."""
+    from model_core.coregister import COREGISTER_DEFAULT
+    from test_algorithm import shifted_series
+
+    for p in shifted_series(str(tmp_path)):
+        add_layer(project, p, os.path.basename(p)[:-4])
+    dialog.refresh_layers()
+    assert dialog.coregister_check.isChecked() is COREGISTER_DEFAULT
+    assert dialog.parameters()["COREGISTER"] is COREGISTER_DEFAULT
+    tip = dialog.coregister_check.toolTip()
+    assert "whole-pixel offset" in tip and "rotation" in tip and "Alignment" in tip
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    dialog.device_combo.setCurrentText("CPU")
+    runs = {}
+    for flag in (False, True):
+        dialog.coregister_check.setChecked(flag)
+        assert dialog.parameters()["COREGISTER"] is flag
+        dialog.folder_widget.setFilePath(str(tmp_path / str(flag)))
+        assert dialog.run(ask=False) is not None, dialog.status.text()
+        assert wait_for(lambda: dialog.task is None)
+        assert dialog.last_results, dialog.status.text()
+        runs[flag] = (dialog.status.text(), project.layerTreeRoot().children()[0].name(),
+                      json.loads(dialog.last_layers["moment"].customProperty("caim/run")),
+                      read(dialog.last_layers["area"].source()))
+    status, group, run, area = runs[True]
+    assert status.startswith("Done on cpu with Classical CVA, co-registered: 1 date moved."), status
+    assert group == "CAIM changes 2019-05-01 to 2020-05-01 (2 dates, Classical CVA, co-registered: 1 date moved)"
+    assert run["coregister"] == [[0, 0], [2, -1]]
+    status, group, run, unmoved = runs[False]
+    assert "co-registered" not in status and "co-registered" not in group and "coregister" not in run
+    assert (area == 1).sum() * 10 < (unmoved == 1).sum()
