@@ -262,10 +262,41 @@ def _metadata_bands(path):
     return None if bands is None else list(bands)
 
 
-def _mask_hits(run_info, point, crs, context=None, stopped=lambda: False, unreadable=None):
+def _moved_points(run_info, point, crs, context):
+    """{date index: (point, crs)} for the dates the run moved onto the first (co-registration, the run's
+    "coregister"): where that date's file holds what the run read at ``point``, ``point`` on the run's grid (the
+    change moment file's) moved by the date's whole-pixel offset; the values and the cloud mask of a moved date
+    were read at ``point`` itself, a pixel or more beside what the run compared."""
+    moved = lyr.moved_dates(run_info.get("coregister"))
+    path = (run_info.get("outputs") or {}).get(lyr.MOMENT)
+    if not moved or not path:
+        return {}
+    from osgeo import gdal
+
+    from model_core.stack import quiet_gdal
+
+    try:
+        with quiet_gdal():
+            ds = gdal.Open(path)
+            gt, wkt = (ds.GetGeoTransform(), ds.GetProjection()) if ds is not None else (None, "")
+    except RuntimeError:
+        return {}
+    grid = QgsCoordinateReferenceSystem.fromWkt(wkt) if wkt else crs
+    if gt is None or not grid.isValid():
+        return {}
+    try:
+        at = QgsCoordinateTransform(crs, grid, context).transform(point) if crs.isValid() and grid != crs else point
+    except Exception:  # QgsCsException: the point cannot be expressed in the grid's CRS
+        return {}
+    # the date's content at grid pixel (x, y) is its own at (x + dx, y + dy) (model_core.coregister.Shift)
+    return {i: (QgsPointXY(at.x() + dx * gt[1] + dy * gt[2], at.y() + dx * gt[4] + dy * gt[5]), grid)
+            for i, dx, dy in moved}
+
+
+def _mask_hits(run_info, point, crs, context=None, stopped=lambda: False, unreadable=None, moved=None):
     """Indices of the dates whose cloud mask file masks ``point`` (a value that is not a clear value, the
     mask's nodata, or outside the mask); None when ``stopped()`` (looked at before each mask).  ``unreadable``:
-    as :func:`_read_pixel`'s."""
+    as :func:`_read_pixel`'s; ``moved``: :func:`_moved_points` (a moved date's mask moved with it)."""
     rule = run_info.get("mask_clear")
     try:  # the run's text form ('0', 'bit6&!bit4'); runs of earlier versions stored a list of values
         clear = inp.parse_clear_values(rule if isinstance(rule, str) else ",".join(str(v) for v in rule or [0]))
@@ -276,7 +307,8 @@ def _mask_hits(run_info, point, crs, context=None, stopped=lambda: False, unread
         if entry.get("mask"):
             if stopped():
                 return None
-            value = _read_pixel(entry["mask"], point, crs, context, unreadable)
+            at, at_crs = (moved or {}).get(i, (point, crs))
+            value = _read_pixel(entry["mask"], at, at_crs, context, unreadable)
             if value is None or value[0] is None or not clear.clear([value[0]])[0]:
                 hits.append(i)
     return hits
@@ -342,17 +374,19 @@ def inspect_pixel(run_info, point, crs, context=None, stopped=None):
             result["moment_text"] += tr(" (changed patches under %s px were dropped)") % integer(min_patch)
     network = mdl.needs_weights(run_info.get("model"))
     assumed = network  # the roles R, G, B, NIR: given by a band mapping or the metadata, or assumed
-    for entry in run_info.get("inputs") or []:
+    moved = _moved_points(run_info, point, crs, context)
+    for i, entry in enumerate(run_info.get("inputs") or []):
         if stopped():
             return None
-        values = _read_pixel(entry["path"], point, crs, context, unreadable)
+        at, at_crs = moved.get(i, (point, crs))
+        values = _read_pixel(entry["path"], at, at_crs, context, unreadable)
         # a network without a band mapping read R, G, B, NIR from the file's metadata when it says so
         bands = entry.get("bands") or (_metadata_bands(entry["path"]) if network else None)
         assumed = assumed and not bands
         if values is not None and bands:
             values = [values[b - 1] if b - 1 < len(values) else None for b in bands]
         result["series"].append(values)
-    clouded = _mask_hits(run_info, point, crs, context, stopped, unreadable)
+    clouded = _mask_hits(run_info, point, crs, context, stopped, unreadable, moved)
     if clouded is None:
         return None
     result["clouded"] = clouded
@@ -361,6 +395,12 @@ def inspect_pixel(run_info, point, crs, context=None, stopped=None):
         result["moment_text"] = tr("no data: masked by the cloud mask on %s%s") % (
             ", ".join(names[i] for i in clouded),
             "" if run_info.get("fill_gaps") else tr(" (run with 'Fill masked dates' to fill such dates)"))
+    if moved and result["series"]:  # a moved date's values are read where the run read them: said, as they are not
+        from model_core.coregister import offset_text  # the values at this point of its file
+
+        shifts = {i: (dx, dy) for i, dx, dy in lyr.moved_dates(run_info.get("coregister"))}
+        result["moment_text"] += tr(" (co-registered: %s)") % "; ".join(
+            tr("%s read %s of here") % (names[i], offset_text(*shifts[i])) for i in sorted(moved) if i < len(names))
     if run_info.get("fill_gaps") and result["moment"] is not None:
         masked = [names[i] for i, v in enumerate(result["series"])
                   if (v and all(x is None for x in v)) or i in clouded]

@@ -1199,3 +1199,46 @@ def test_probabilities_stored_as_uint16_or_byte_are_read_as_probabilities(qgis_a
         assert seen[t][0]["change_probability"][1] > 0.5  # the bright square, changed in the second interval
         corner = seen[t][2]  # the last date's nodata corner
         assert corner["no_change_probability"] is None and corner["moment_text"] == "no data"
+
+
+def test_a_co_registered_date_is_read_where_the_run_read_it(qgis_app, tmp_path):
+    """A run that moved its second date (COREGISTER; offset by +2, -1 px): the inspector reads that date's values and
+    cloud mask where the run did (2 px east and 1 px north of the clicked point in its file), and says so; the mask's
+    cloud, moved with its date, is where the change maps have nodata.  Read at the clicked point, the series showed
+    another pixel's values than those the run compared, and the cloud beside where the maps have it."""
+    import os
+
+    import numpy as np
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+    from caim_qgis_testlib import read, run_algorithm, write_raster
+    from test_algorithm import shifted_series
+
+    paths = shifted_series(str(tmp_path))
+    cloud = np.zeros((96, 96), np.uint8)
+    cloud[40:50, 40:50] = 9  # in the second date's own pixels: it moves with that date
+    masks = [write_raster(str(tmp_path / "m1.tif"), np.zeros((96, 96), np.uint8)),
+             write_raster(str(tmp_path / "m2.tif"), cloud)]
+    out = str(tmp_path / "out")
+    outputs = {k: os.path.join(out, f) for k, f in (("AREA", "a.tif"), ("MOMENT", "m.tif"), ("CONFIDENCE", "c.tif"))}
+    results, ok, feedback = run_algorithm(dict(INPUT=paths, DEVICE="CPU", MODEL="cva", MASKS=masks, COREGISTER=True,
+                                               **outputs))
+    assert ok, feedback.textLog()
+    moment = read(results["MOMENT"])
+    info = {"dates": ["2019-05-01", "2020-05-01"], "inputs": [{"path": p, "mask": m} for p, m in zip(paths, masks)],
+            "mask_clear": "0", "outputs": {"moment": results["MOMENT"]},
+            "coregister": lyr.file_coregister(results["MOMENT"])}
+    assert info["coregister"] == [[0, 0], [2, -1]]
+    utm = QgsCoordinateReferenceSystem("EPSG:32614")
+    pixel = inspect_pixel(info, centre(20, 30), utm)
+    assert pixel["series"][1] == pixel["series"][0]  # the same parcel, as the run compared them
+    assert pixel["moment_text"] == "no change (co-registered: 2020-05-01 read 2 px east and 1 px north of here)"
+    for row in range(38, 53):  # across the moved cloud's edges (grid rows 41-50, columns 38-47)
+        for col in (36, 37, 38, 47, 48):
+            clouded = inspect_pixel(info, centre(row, col), utm)["clouded"]
+            assert (clouded == [1]) == (moment[row, col] == 255), (row, col, clouded, moment[row, col])
+    assert (moment[41:51, 38:48] == 255).all()
+    unmoved = inspect_pixel(dict(info, coregister=None), centre(20, 30), utm)
+    assert unmoved["series"][1] != unmoved["series"][0] and "co-registered" not in unmoved["moment_text"]
