@@ -349,15 +349,15 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "raster, written into a folder &lt;name&gt;_dates beside it (used again by later runs of the same "
             "raster; the pixel inspector and a saved project read them). Dates, Bands and Cloud masks then "
             "count per date.") + "\n\n" + tr(
-            "<b>Co-register the dates</b> (advanced, COREGISTER; %s by default): each date that is offset from the "
+            "<b>Co-register the dates</b> (advanced, COREGISTER): each date that is offset from the "
             "first input layer by whole pixels is moved onto it before the run: the offset that best matches the "
             "dates' edges on a central window, up to 4 px each way, applied only when the match is clear.  A move "
             "keeps every value as the file stores it (no resampling); the strip along the scene's edge that a "
             "moved date no longer covers is nodata.  The log's Alignment line says what was found and moved, and "
             "the outputs' metadata item CAIM_COREGISTER records it per date.  For dates whose georeferencing "
             "differs (other sensors or processing levels); it corrects no rotation, scale or terrain distortion, "
-            "and a date offset by 5 px or more is left as it is, with a warning.") % (
-            tr("on") if COREGISTER_DEFAULT else tr("off"))
+            "and a date offset by 5 px or more is left as it is, with a warning.") + " " + (
+            tr("On (the default).") if COREGISTER_DEFAULT else tr("Off (the default)."))
 
     def createInstance(self):  # noqa: N802
         return DetectChangesAlgorithm()
