@@ -661,7 +661,7 @@ class CaimDialog(QDialog):
             "output. On: every pixel valid in at least two dates gets a result; a masked date repeats the "
             "pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends "
             "at the first clear date after it."))
-        self.coregister_check = QCheckBox(tr("Co-register the dates (move a date offset by whole pixels onto the first)"))
+        self.coregister_check = QCheckBox(tr("Co-register the dates (move dates offset by whole pixels onto the first date)"))
         self.coregister_check.setObjectName("coregister")
         self.coregister_check.setChecked(COREGISTER_DEFAULT)
         self.coregister_check.setToolTip(

@@ -1711,8 +1711,8 @@ Braucht PyTorch im Python von QGIS.
         </message>
         <message>
             <location filename="../dialog.py" line="664" />
-            <source>Co-register the dates (move a date offset by whole pixels onto the first)</source>
-            <translation>Zeitpunkte koregistrieren (um ganze Pixel versetzte auf den ersten verschieben)</translation>
+            <source>Co-register the dates (move dates offset by whole pixels onto the first date)</source>
+            <translation>Zeitpunkte koregistrieren (um ganze Pixel versetzte auf den ersten Zeitpunkt verschieben)</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="668" />

@@ -1703,8 +1703,8 @@ Necesita PyTorch en el Python de QGIS.
         </message>
         <message>
             <location filename="../dialog.py" line="664" />
-            <source>Co-register the dates (move a date offset by whole pixels onto the first)</source>
-            <translation>Corregistrar las fechas (mover las desplazadas píxeles enteros sobre la primera)</translation>
+            <source>Co-register the dates (move dates offset by whole pixels onto the first date)</source>
+            <translation>Corregistrar las fechas (mover a la primera fecha las desplazadas en píxeles enteros)</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="668" />
