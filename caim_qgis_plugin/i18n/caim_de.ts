@@ -1712,7 +1712,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="664" />
             <source>Co-register the dates (move dates offset by whole pixels onto the first date)</source>
-            <translation>Zeitpunkte koregistrieren (um ganze Pixel versetzte auf den ersten Zeitpunkt verschieben)</translation>
+            <translation>Zeitpunkte koregistrieren (um ganze Pixel versetzte auf den ersten verschieben)</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="668" />

@@ -1704,7 +1704,7 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <location filename="../dialog.py" line="664" />
             <source>Co-register the dates (move dates offset by whole pixels onto the first date)</source>
-            <translation>Corregistrar las fechas (mover a la primera fecha las desplazadas en píxeles enteros)</translation>
+            <translation>Corregistrar las fechas (mover a la primera las desplazadas en píxeles enteros)</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="668" />
