@@ -1,0 +1,297 @@
+"""Co-registration (model_core.coregister, Stack.coregister, detect(coregister=...)): real GeoTIFFs through GDAL."""
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from osgeo import gdal
+from rasters import ROOT, SHARED_DATA, read_tif, write_tif
+from scipy import ndimage
+
+from model_core import coregister as cr
+from model_core.predict import detect
+from model_core.stack import Stack
+
+H = W = 160
+MARGIN = 8
+
+
+def _texture(seed, h, w):
+    """A field-like texture: smooth noise and rectangles of other brightness (edges in every direction)."""
+    rng = np.random.default_rng(seed)
+    out = 3 * ndimage.gaussian_filter(rng.normal(size=(h, w)), 2.0)
+    for _k in range(60):
+        y, x = rng.integers(0, h - 10), rng.integers(0, w - 10)
+        out[y:y + rng.integers(4, 20), x:x + rng.integers(4, 20)] += 2 * rng.normal()
+    return out
+
+
+# the scene, MARGIN px wider on every side than a date: 4 bands, uint16
+SCENE = (1000 + 200 * np.stack([_texture(s, H + 2 * MARGIN, W + 2 * MARGIN) for s in range(4)])).astype(np.uint16)
+
+
+def date(dx=0, dy=0, h=H, w=W):
+    """The scene as a date offset by (dx, dy): its content of grid pixel (x, y) is at its own pixel (x + dx, y + dy)
+    (a date whose georeferencing is dx px too far west and dy px too far north), written on the same grid."""
+    return SCENE[:, MARGIN - dy:MARGIN - dy + h, MARGIN - dx:MARGIN - dx + w]
+
+
+def _series(tmp_path, offsets, **kw):
+    return [write_tif(tmp_path / f"d_{2001 + i}-06-01.tif", date(dx, dy), **kw) for i, (dx, dy) in enumerate(offsets)]
+
+
+# ------------------------------------------------------------------ the estimator
+
+
+def test_estimator_finds_whole_pixel_offsets_and_none_where_there_is_none():
+    values = np.stack([date(0, 0), date(2, -1), date(-3, 2), date(0, 0)]).astype(np.float32)
+    shifts = cr.estimate_shifts(values, np.ones((H, W), bool))
+    assert [s.applied() for s in shifts] == [(0, 0), (2, -1), (-3, 2), (0, 0)]
+    assert [s.reason for s in shifts] == [None] * 4
+    assert abs(shifts[1].dx - 2) < 0.1 and abs(shifts[1].dy + 1) < 0.1 and shifts[1].score > 0.9
+    # the estimate moves a date onto the reference: apply_shifts gives the reference's values where covered
+    moved, ok = cr.apply_shifts(values, np.ones((H, W), bool), shifts)
+    for j in range(4):
+        assert (moved[j][:, ok] == values[0][:, ok]).all()
+    assert ok.sum() == (H - 1 - 2) * (W - 2 - 3)  # the strips the moved dates no longer cover
+
+
+def test_offset_at_the_edge_of_the_search_is_reported_not_applied():
+    values = np.stack([date(0, 0), date(5, 0), date(-2, 5)]).astype(np.float32)
+    shifts = cr.estimate_shifts(values, np.ones((H, W), bool))
+    assert [s.reason for s in shifts] == [None, "edge", "edge"]
+    assert [s.applied() for s in shifts] == [(0, 0)] * 3
+    assert (shifts[1].dx, shifts[1].dy) == (5.0, 0.0)
+
+
+def test_featureless_date_is_not_moved():
+    values = np.stack([date(0, 0), np.full((4, H, W), 1000)]).astype(np.float32)
+    shifts = cr.estimate_shifts(values, np.ones((H, W), bool))
+    assert shifts[1].applied() == (0, 0)
+    assert shifts[1].reason is not None
+
+
+def test_offset_text():
+    assert cr.offset_text(2, -1) == "2 px east and 1 px north"
+    assert cr.offset_text(-3, 0) == "3 px west"
+    assert cr.offset_text(0, 4) == "4 px south"
+    assert cr.offset_text(0, 0) == "0 px"
+
+
+# ------------------------------------------------------------------ Stack.coregister
+
+
+def test_stack_coregister_reads_the_unshifted_values_and_the_uncovered_strip_is_invalid(tmp_path):
+    paths = _series(tmp_path, [(0, 0), (2, -1), (-3, 2)])
+    stack = Stack(paths)
+    try:
+        before, _ok = stack.read(0, 0, W, H, per_date=True)
+        assert not (before[1] == before[0]).all()
+        shifts = stack.coregister()
+        assert [s.applied() for s in shifts] == [(0, 0), (2, -1), (-3, 2)] and stack.shifts is shifts
+        values, valid = stack.read(0, 0, W, H, per_date=True)
+    finally:
+        stack.close()
+    ref = date(0, 0).astype(np.float32)
+    for j in range(3):
+        assert (values[j][:, valid[j]] == ref[:, valid[j]]).all()  # exactly the values, not resampled
+    expect = np.ones((H, W), bool)
+    expect[:, W - 2:] = False  # 2 px east: its last 2 columns are not covered; 1 px north: its first row
+    expect[0] = False
+    assert (valid[1] == expect).all()
+    expect = np.ones((H, W), bool)
+    expect[:, :3] = False
+    expect[H - 2:] = False
+    assert (valid[2] == expect).all() and valid[0].all()
+
+
+def test_stack_coregister_moves_a_dates_mask_with_it(tmp_path):
+    paths = _series(tmp_path, [(0, 0), (2, -1)])
+    mask = np.zeros((H, W), np.uint8)
+    mask[50:60, 70:80] = 1  # a cloud, in the date's own pixels
+    mpath = write_tif(tmp_path / "mask.tif", mask)
+    stack = Stack(paths, masks=["none", mpath], mask_clear="0")
+    try:
+        stack.coregister()
+        _values, valid = stack.read(0, 0, W, H, per_date=True)
+    finally:
+        stack.close()
+    inner = valid[1][1:, :W - 2]  # without the uncovered strip
+    cloud = np.zeros((H, W), bool)
+    cloud[51:61, 68:78] = True  # on the grid: 2 px west, 1 px south of where the date's pixels have it
+    assert (~inner == cloud[1:, :W - 2]).all()
+
+
+@pytest.mark.parametrize("reference", [0, 1])
+def test_stack_coregister_onto_another_reference(tmp_path, reference):
+    paths = _series(tmp_path, [(1, 0), (0, 0), (-2, 1)])
+    stack = Stack(paths, reference=reference)
+    try:
+        shifts = stack.coregister()
+        values, valid = stack.read(0, 0, W, H, per_date=True)
+    finally:
+        stack.close()
+    want = [(1, 0), (0, 0), (-2, 1)] if reference == 1 else [(0, 0), (-1, 0), (-3, 1)]
+    assert [s.applied() for s in shifts] == want
+    ref = values[reference]
+    for j in range(3):
+        both = valid[j] & valid[reference]
+        assert both.sum() > 0.9 * H * W and (values[j][:, both] == ref[:, both]).all()
+
+
+def test_stack_coregister_a_date_in_another_crs(tmp_path):
+    """A date in the neighbouring UTM zone is warped onto the grid; its move is carried over at the grid's centre."""
+    paths = _series(tmp_path, [(0, 0), (0, 0), (-3, 2)])
+    other = str(tmp_path / "other_crs.tif")
+    gdal.Warp(other, paths[2], dstSRS="EPSG:32632", xRes=10, yRes=10, resampleAlg="near")
+    stack = Stack([paths[0], paths[1], other])
+    try:
+        shifts = stack.coregister()
+        values, valid = stack.read(0, 0, W, H, per_date=True)
+        again = cr.estimate_shifts(values, valid)
+    finally:
+        stack.close()
+    assert shifts[2].applied() == (-3, 2) and shifts[1].applied() == (0, 0)
+    assert [s.applied() for s in again] == [(0, 0)] * 3  # moved onto the reference
+
+
+def test_stack_coregister_a_multi_date_file(tmp_path):
+    from model_core.stacked import Split
+
+    path = write_tif(tmp_path / "series.tif", np.concatenate([date(0, 0), date(2, -1), date(-3, 2)]))
+    with Split([path], per_date=4) as split:
+        stack = Stack(split.specs)
+        try:
+            shifts = stack.coregister()
+            values, valid = stack.read(0, 0, W, H, per_date=True)
+        finally:
+            stack.close()
+    assert [s.applied() for s in shifts] == [(0, 0), (2, -1), (-3, 2)]
+    ref = date(0, 0).astype(np.float32)
+    for j in range(3):
+        assert (values[j][:, valid[j]] == ref[:, valid[j]]).all() and valid[j].sum() > 0.9 * H * W
+
+
+def test_stack_coregister_on_a_scene_smaller_than_the_search(tmp_path):
+    small = [write_tif(tmp_path / f"s{i}.tif", date(dx, dy, 12, 12)) for i, (dx, dy) in enumerate([(0, 0), (2, -1)])]
+    stack = Stack(small)
+    try:
+        shifts = stack.coregister()
+    finally:
+        stack.close()
+    assert shifts[1].applied() == (0, 0) and shifts[1].reason == "few_pixels"
+
+
+def test_stack_coregister_with_a_date_mostly_nodata(tmp_path):
+    a = date(0, 0).astype(np.float32)
+    b = date(2, -1).astype(np.float32)
+    b[:, :, :130] = -9999
+    c = date(0, 0).astype(np.float32)
+    c[:] = -9999
+    paths = [write_tif(tmp_path / f"n{i}.tif", x, nodata=-9999) for i, x in enumerate((a, b, c))]
+    stack = Stack(paths)
+    try:
+        shifts = stack.coregister()
+    finally:
+        stack.close()
+    assert shifts[1].applied() == (2, -1)
+    assert shifts[2].applied() == (0, 0) and shifts[2].reason == "few_pixels"
+
+
+# ------------------------------------------------------------------ detect
+
+
+def _changed_on_edges(area):
+    """Changed pixels on the scene's strong edges (where an offset date makes false change)."""
+    g = np.hypot(*np.gradient(date(0, 0).astype(np.float32).mean(axis=0)))
+    edges = g > np.percentile(g, 80)
+    return int(((area == 1) & edges).sum())
+
+
+def test_detect_coregister_moves_the_offset_date_and_says_so(tmp_path):
+    paths = _series(tmp_path, [(0, 0), (2, -1), (0, 0)])
+    plain = detect(paths, out_dir=str(tmp_path / "plain"), model="cva", coregister=False)
+    moved = detect(paths, out_dir=str(tmp_path / "moved"), model="cva", coregister=True)
+    a0, a1 = read_tif(plain.paths["area"]), read_tif(moved.paths["area"])
+    assert _changed_on_edges(a0) > 50  # the ring of false change along the edges of the offset date
+    assert _changed_on_edges(a1) == 0 and (a1 == 1).sum() == 0
+    text = moved.summary_text()
+    line = next(x for x in text.splitlines() if x.startswith("Alignment"))
+    assert "2002-06-01 was 2 px east and 1 px north of it" in line and "1 of 3 dates moved" in line
+    assert "Alignment" not in plain.summary_text() and plain.shifts is None
+    assert [s.applied() for s in moved.shifts] == [(0, 0), (2, -1), (0, 0)]
+    assert (a1 == 255).sum() == W + 2 * H - 2  # the strip: a row and 2 columns (every output's nodata)
+    for kind in ("area", "moment", "confidence"):
+        item = gdal.Open(moved.paths[kind]).GetMetadataItem("CAIM_COREGISTER")
+        rec = json.loads(item)
+        assert [(d["applied_dx"], d["applied_dy"]) for d in rec] == [(0, 0), (2, -1), (0, 0)]
+        assert gdal.Open(plain.paths[kind]).GetMetadataItem("CAIM_COREGISTER") is None
+
+
+def test_detect_coregister_warns_of_a_date_at_the_edge_of_the_search(tmp_path):
+    paths = _series(tmp_path, [(0, 0), (5, 0)])
+    res = detect(paths, out_dir=str(tmp_path / "o"), model="cva", coregister=True)
+    assert res.shifts[1].reason == "edge"
+    assert any("5 px or more" in w and "'d_2002-06-01.tif'" in w for w in res.warnings)
+
+
+def test_detect_coregister_without_georeferencing_moves_nothing_and_says_why(tmp_path):
+    paths = _series(tmp_path, [(0, 0), (2, -1)], geo=False)
+    res = detect(paths, out_dir=str(tmp_path / "o"), model="cva", coregister=True)
+    assert res.shifts[1].reason == "no_crs" and res.shifts[1].applied() == (0, 0)
+    assert any("2 px east and 1 px north" in w and "not georeferenced" in w for w in res.warnings)
+    assert (read_tif(res.paths["area"]) != 255).all()  # nothing moved: no strip
+
+
+# ------------------------------------------------------------------ evaluate and ablation
+
+needs_shared = pytest.mark.skipif(not os.path.isdir(os.path.join(SHARED_DATA, "naip-north-dakota")),
+                                  reason="../shared/data is absent: the semi-synthetic generator is not tested")
+
+
+def _run(*args):
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+
+
+@pytest.mark.shared
+@needs_shared
+def test_evaluate_coregister_says_what_it_moved():
+    r = _run("-m", "model_core", "evaluate", "--dataset", "semisynthetic", "--samples", "4", "--model", "cva",
+             "--no-baseline", "--coregister")
+    assert r.returncode == 0, r.stderr
+    assert "Co-registration: " in r.stderr and "dates moved onto their series' first date" in r.stderr
+    r = _run("-m", "model_core", "evaluate", "--dataset", "semisynthetic", "--samples", "2", "--model", "cva",
+             "--no-baseline")
+    assert r.returncode == 0 and "Co-registration" not in r.stderr
+
+
+@pytest.mark.shared
+@needs_shared
+def test_ablation_coregister_runs():
+    r = _run("-m", "model_core.ablation", "--samples", "2", "--coregister")
+    assert r.returncode == 0, r.stderr
+    assert "co-registered" in r.stdout and "cva" in r.stdout
+
+
+@pytest.mark.shared
+@needs_shared
+def test_generator_offsets_are_the_ones_the_estimator_finds():
+    """sample["offsets"] uses the estimator's convention: a date's whole-pixel offset is found back."""
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    gen = SemiSyntheticGenerator(SHARED_DATA, split="val", patch=96, no_change_prob=1.0, haze_prob=0.0,
+                                 misreg_prob=1.0, cloud_prob=0.0)
+    gen.record_history = True
+    rng = np.random.default_rng(3)
+    found = agree = 0
+    for _k in range(6):
+        s = gen.sample(rng, 3)
+        for off, sh in zip(s["offsets"], cr.estimate_shifts(s["values"], s["valid"])):
+            if sh.applied() != (0, 0) and float(off[0]).is_integer() and float(off[1]).is_integer():
+                found += 1
+                agree += sh.applied() == (int(off[0]), int(off[1]))
+    assert found >= 3 and agree == found
