@@ -35,6 +35,11 @@ REASONS = {
 }
 
 
+def reason_text(reason, max_shift=MAX_SHIFT):
+    """Why a date's offset was not applied, in words (:data:`REASONS`)."""
+    return _(REASONS[reason]).format(max_shift=max_shift)
+
+
 def offset_text(dx, dy):
     """'2 px east and 1 px north' for an offset of (dx, dy) pixels (x east, y south)."""
     parts = []
@@ -157,10 +162,12 @@ def estimate_shift(ref, ref_valid, img, img_valid, max_shift=MAX_SHIFT, ref_edge
         fy = _vertex(scores[r - 1, r], best, scores[r + 1, r]) if r else 0.0
         return Shift(fx, fy, best, 0.0)
     gain = best - zero
-    if abs(dx) == r or abs(dy) == r:
-        return Shift(float(dx), float(dy), best, gain, reason="edge")
+    # no clear match first: a featureless date (every offset scores 0, the first of them "best") or one sharing
+    # few edges is not "offset by 5 px or more" (it was called so, and warned of, when the edge came first)
     if best < MIN_SCORE or gain < MIN_GAIN:
         return Shift(float(dx), float(dy), best, gain, reason="weak")
+    if abs(dx) == r or abs(dy) == r:
+        return Shift(float(dx), float(dy), best, gain, reason="edge")
     nb = lambda y, x: scores[y, x] if np.isfinite(scores[y, x]) else best  # noqa: E731
     fx = _vertex(nb(iy, ix - 1), best, nb(iy, ix + 1))
     fy = _vertex(nb(iy - 1, ix), best, nb(iy + 1, ix))

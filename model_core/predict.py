@@ -97,17 +97,23 @@ class DetectResult:
         """'Alignment ...' summary line of a co-registered run, or None."""
         if self.shifts is None:
             return None
-        from model_core.coregister import offset_text
+        from model_core.coregister import offset_text, reason_text
 
         dates = [d or _("date {n}").format(n=i + 1) for i, d in enumerate(self.dates)]
         moved = [_("{date} was {offset} of it").format(date=dates[i], offset=offset_text(*sh.applied()))
                  for i, sh in enumerate(self.shifts) if sh.applied() != (0, 0)]
-        kept = [dates[i] for i, sh in enumerate(self.shifts) if sh.reason]
+        kept = {}  # why a date was left as it is: its dates (a date of images without a CRS was said to be
+        for i, sh in enumerate(self.shifts):  # 'not estimated clearly' after 'no date is offset')
+            if sh.reason:
+                kept.setdefault(sh.reason, []).append(dates[i])
         text = (_("{n} of {total} dates moved onto the reference date by whole pixels ({moved})").format(
                     n=len(moved), total=len(self.dates), moved="; ".join(moved)) if moved else
+                _("no date moved") if kept else
                 _("no date is offset from the reference date by a pixel or more"))
         if kept:
-            text += _(" (not estimated clearly, left as they are: {dates})").format(dates=", ".join(kept))
+            text += _(" (left as they are: {dates})").format(dates="; ".join(
+                _("{dates}: {reason}").format(dates=", ".join(names), reason=reason_text(reason))
+                for reason, names in kept.items()))
         return _("Alignment {text}").format(text=text)
 
     def mask_line(self):

@@ -71,7 +71,7 @@ def test_featureless_date_is_not_moved():
     values = np.stack([date(0, 0), np.full((4, H, W), 1000)]).astype(np.float32)
     shifts = cr.estimate_shifts(values, np.ones((H, W), bool))
     assert shifts[1].applied() == (0, 0)
-    assert shifts[1].reason is not None
+    assert shifts[1].reason == "weak"  # no clear match, not an offset at the edge of the search
 
 
 def test_offset_text():
@@ -236,6 +236,17 @@ def test_detect_coregister_warns_of_a_date_at_the_edge_of_the_search(tmp_path):
     res = detect(paths, out_dir=str(tmp_path / "o"), model="cva", coregister=True)
     assert res.shifts[1].reason == "edge"
     assert any("5 px or more" in w and "'d_2002-06-01.tif'" in w for w in res.warnings)
+    line = next(x for x in res.summary_text().splitlines() if x.startswith("Alignment"))
+    assert "2002-06-01: the best match is at the edge of the search: the offset may be larger than 5 px" in line
+
+
+def test_detect_coregister_does_not_call_a_featureless_date_offset(tmp_path):
+    paths = _series(tmp_path, [(0, 0), (0, 0)])
+    flat = write_tif(tmp_path / "d_2003-06-01.tif", np.full((4, H, W), 1000, np.uint16))
+    res = detect(paths + [flat], out_dir=str(tmp_path / "o"), model="cva", coregister=True)
+    assert res.shifts[2].reason == "weak" and not any("px or more" in w for w in res.warnings)
+    line = next(x for x in res.summary_text().splitlines() if x.startswith("Alignment"))
+    assert line.endswith("(left as they are: 2003-06-01: no clear match (the dates share few edges))")
 
 
 def test_detect_coregister_without_georeferencing_moves_nothing_and_says_why(tmp_path):
@@ -243,6 +254,8 @@ def test_detect_coregister_without_georeferencing_moves_nothing_and_says_why(tmp
     res = detect(paths, out_dir=str(tmp_path / "o"), model="cva", coregister=True)
     assert res.shifts[1].reason == "no_crs" and res.shifts[1].applied() == (0, 0)
     assert any("2 px east and 1 px north" in w and "not georeferenced" in w for w in res.warnings)
+    line = next(x for x in res.summary_text().splitlines() if x.startswith("Alignment"))
+    assert line == "Alignment no date moved (left as they are: 2002-06-01: the images are not georeferenced)"
     assert (read_tif(res.paths["area"]) != 255).all()  # nothing moved: no strip
 
 
