@@ -174,9 +174,11 @@ def estimate_shift(ref, ref_valid, img, img_valid, max_shift=MAX_SHIFT, ref_edge
     return Shift(dx + fx, dy + fy, best, gain)
 
 
-def estimate_shifts(values, valid, reference=0, max_shift=MAX_SHIFT):
+def estimate_shifts(values, valid, reference=0, max_shift=MAX_SHIFT, progress=None):
     """:class:`Shift` of every date of ``values`` (T, C, H, W) against date ``reference``; ``valid`` (H, W)
-    for all dates or (T, H, W) per date.  The reference's own is Shift(0, 0)."""
+    for all dates or (T, H, W) per date.  The reference's own is Shift(0, 0).  ``progress(k, n)``, when given, is
+    called before the k-th of the n other dates is estimated (each takes a fraction of a second on a 512 px
+    window; a run cancels between them)."""
     values = np.asarray(values)
     per_date = np.asarray(valid).ndim == 3
     vd = (lambda j: valid[j]) if per_date else (lambda j: valid)
@@ -186,6 +188,8 @@ def estimate_shifts(values, valid, reference=0, max_shift=MAX_SHIFT):
         if j == reference:
             out.append(Shift(0.0, 0.0, 1.0, 0.0))
         else:
+            if progress is not None:
+                progress(j + (j < reference), len(values) - 1)
             out.append(estimate_shift(None, None, values[j], vd(j), max_shift, ref_edges=ref_edges))
     return out
 

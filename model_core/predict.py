@@ -365,6 +365,13 @@ CVA_FIT_S = 1.2e-7     # the CVA's fit (medians of the differences, stable-scene
 # grows with its rounds (up to 30), which are not known before the fit: the real series' intervals ran 12-30
 # rounds at 3-6e-6 s, the synthetic ones' 8-9 at 1.4-2.5e-6 s; the constant is their geometric middle.
 ISFA_FIT_S = 3e-6
+# co-registration (detect --coregister, Stack.coregister): per pixel of its central window (at most
+# coregister.WINDOW px a side), offset searched ((2 MAX_SHIFT + 1)^2 = 121) and later date: the window's read and
+# each later date's edges correlated with the reference's at every offset.  ``tools/estimate_constants.py
+# coregister`` (the fortieth session, 3 runs each of NAIP 10 dates, Landsat Pucallpa 8 dates and a synthetic
+# 6 x 2048^2, load 4.2-4.5 on the 2 cores): median 7.3e-9 (runs 4.4e-9 .. 1.2e-8; NAIP's, whose dates are warped
+# onto the grid, 1.0e-8).  NAIP 10 dates: about 2 s at the reference speed, 4-6 s measured under that load.
+COREGISTER_S = 7.3e-9
 SCENE_FIT = {"cva": "cva", "caimnet_cva": "cva", "isfa": "isfa", "caimnet_isfa": "isfa"}
 MAX_RUN_SECONDS = 24 * 3600  # a longer run is refused unless allowed (allow_huge): clip the inputs instead
 # Bytes per pixel of each output as written (DEFLATE): (typical, least); the moment and area maps of real
@@ -497,7 +504,7 @@ def _overview_growth(width, height):
 
 
 def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu", bands=4, files=None,
-                 window_px=None, probabilities_type="float32"):
+                 window_px=None, probabilities_type="float32", coregister=False):
     """What a run will cost before it starts: {"seconds": the estimated run time on this machine (None on
     a GPU), "disks": [(folders, typical bytes, least bytes, free bytes or None)] one per disk the outputs
     ``paths`` {kind: path} (and the minimum patch's temporary rasters, beside the area) are written on}.
@@ -507,7 +514,7 @@ def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu"
     (see :data:`SECONDS_PER_MP_INTERVAL` and the constants after it): opening, the scene statistics, the
     method's fit on their sample, the tiles' reads, model and writes; :func:`run_seconds`.
     ``probabilities_type``: the data type of the probabilities (:data:`PROBABILITY_TYPES`), whose size and write
-    time it sets."""
+    time it sets; ``coregister``: the dates are co-registered first (:data:`COREGISTER_S`)."""
     px = float(width) * float(height)
     overviews = _overview_growth(width, height)
     need = {}
@@ -541,17 +548,19 @@ def estimate_run(width, height, n_dates, model, paths, min_patch=0, device="cpu"
     seconds = None
     if not str(device).startswith("cuda"):
         stages = run_stages(width, height, n_dates, model, bands, files, window_px,
-                            probabilities="probabilities" in paths, probabilities_type=probabilities_type)
+                            probabilities="probabilities" in paths, probabilities_type=probabilities_type,
+                            coregister=coregister)
         seconds = stages["memory"] / memory_speed() + (stages["compute"] / network_speed() if stages["compute"] else 0.0)
     return {"seconds": seconds, "disks": out}
 
 
 def run_stages(width, height, n_dates, model, bands=4, files=None, window_px=None, probabilities=False,
-               probabilities_type="float32"):
+               probabilities_type="float32", coregister=False):
     """The run time of :func:`estimate_run` on the reference machine (seconds), stage by stage, as
     {"memory": the per-pixel work's seconds (scaled by :func:`memory_speed`), "compute": the networks'
     model seconds (scaled by :func:`network_speed`)}; ``probabilities``: moment_probability.tif is written, of
-    ``probabilities_type`` (:data:`PROBABILITY_WRITE_S`)."""
+    ``probabilities_type`` (:data:`PROBABILITY_WRITE_S`); ``coregister``: the dates are co-registered first
+    (:data:`COREGISTER_S`)."""
     px = float(width) * float(height)
     t, c = max(int(n_dates), 2), max(int(bands), 1)
     intervals = t - 1
@@ -573,6 +582,11 @@ def run_stages(width, height, n_dates, model, bands=4, files=None, window_px=Non
     rate = SECONDS_PER_MP_INTERVAL.get(model, SECONDS_PER_MP_INTERVAL["caimnet_isfa"])
     seconds += READ_S * windows * t * c
     seconds += WRITE_S * px * _overview_growth(width, height)
+    if coregister:  # a central window of every date read, each later date correlated at every offset searched
+        from model_core.coregister import MAX_SHIFT, WINDOW
+
+        window = float(min(int(width), WINDOW)) * float(min(int(height), WINDOW))
+        seconds += COREGISTER_S * window * (2 * MAX_SHIFT + 1) ** 2 * intervals
     if probabilities:  # (without overviews)
         seconds += PROBABILITY_WRITE_S.get(probabilities_type, PROBABILITY_WRITE_S["float32"]) * px * t
     model_s = windows / 1e6 * intervals * rate
@@ -581,10 +595,10 @@ def run_stages(width, height, n_dates, model, bands=4, files=None, window_px=Non
 
 
 def run_seconds(width, height, n_dates, model, bands=4, files=None, window_px=None, probabilities=False,
-                probabilities_type="float32"):
+                probabilities_type="float32", coregister=False):
     """The run time of :func:`estimate_run` on the reference machine (seconds): :func:`run_stages` summed."""
     return sum(run_stages(width, height, n_dates, model, bands, files, window_px, probabilities,
-                          probabilities_type).values())
+                          probabilities_type, coregister).values())
 
 
 # the lines check_scale returns, which the dialog keeps under its progress text (it knows them by the text
@@ -1435,22 +1449,27 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
         else:
             tile = auto_tile(n_dates, multiple, ov, mem)
         g = stack.grid
-        estimate = estimate_run(g.width, g.height, n_dates, model, paths, min_patch, dev, bands=stack.band_count,
-                                files=len({s.spec.path for s in stack.sources}),
-                                window_px=window_pixels(g.width, g.height, tile, ov, multiple),
-                                probabilities_type=probabilities_type)
-        for line in check_scale(estimate, g.width, g.height, n_dates, model, allow_huge=allow_huge):
-            if notice is not None:
-                notice(line)
-        check_cancel()
         if coregister is None:
             from model_core.coregister import COREGISTER_DEFAULT
 
             coregister = COREGISTER_DEFAULT
+        estimate = estimate_run(g.width, g.height, n_dates, model, paths, min_patch, dev, bands=stack.band_count,
+                                files=len({s.spec.path for s in stack.sources}),
+                                window_px=window_pixels(g.width, g.height, tile, ov, multiple),
+                                probabilities_type=probabilities_type, coregister=bool(coregister))
+        for line in check_scale(estimate, g.width, g.height, n_dates, model, allow_huge=allow_huge):
+            if notice is not None:
+                notice(line)
+        check_cancel()
         if coregister:
             report(0.005, _("Co-registering the dates"))
             t0 = time.perf_counter()
-            stack.coregister()
+
+            def matching(k, n):  # a date's estimate takes a fraction of a second (a 512 px window, 121 offsets)
+                check_cancel()
+                report(0.005 + 0.005 * (k - 1) / n, _("Co-registering the dates: date {k} of {n}").format(k=k, n=n))
+
+            stack.coregister(progress=matching)
             timings["coregister"] = time.perf_counter() - t0
             check_cancel()
         t0 = time.perf_counter()

@@ -1423,13 +1423,14 @@ class Stack:
             out[:, nonfinite] = 0.0
         return clear
 
-    def coregister(self, max_shift=None, window=None):
+    def coregister(self, max_shift=None, window=None, progress=None):
         """Estimate each date's whole-pixel offset from the reference input on a central window of the grid
         (full resolution, at most ``window`` pixels a side) and move the dates that have a clear one
         (:mod:`model_core.coregister`); their masks move with them.  A moved date is read through a VRT warped
         onto the grid, whose alpha marks the grid pixels it no longer covers (nodata in the outputs, a strip
         as wide as the move along the scene's edge).  Returns the list of :class:`~model_core.coregister.Shift`
-        (also ``self.shifts``).  Call it before :meth:`statistics`."""
+        (also ``self.shifts``).  Call it before :meth:`statistics`.  ``progress(k, n)``, when given, is called
+        before the k-th of the n dates other than the reference is estimated (it may raise to stop)."""
         from model_core import coregister as cr
 
         g = self.grid
@@ -1438,7 +1439,7 @@ class Stack:
         x, y = (g.width - w) // 2, (g.height - h) // 2
         values, valid = self.read(x, y, w, h, per_date=True)
         shifts = cr.estimate_shifts(values, valid, reference=self.reference,
-                                    max_shift=cr.MAX_SHIFT if max_shift is None else max_shift)
+                                    max_shift=cr.MAX_SHIFT if max_shift is None else max_shift, progress=progress)
         del values, valid
         if not g.wkt:  # not georeferenced: nothing to move the dates with
             for sh in shifts:

@@ -44,6 +44,10 @@ took 0.015 s when idle (``REFERENCE_PROBE_S``), under the load of other sessions
 (pixel x band) of each of its types (``PROBABILITY_WRITE_S``): runs of CVA and ISFA with ``--probabilities`` of
 each type on NAIP (6 and 10 dates) and a synthetic 6 x 2048^2 series, the encoding and the writes of its rows timed.
 
+``python tools/estimate_constants.py coregister`` measures co-registration (``detect --coregister``) per window
+pixel, offset searched and later date (``COREGISTER_S``): ``Stack.coregister`` timed on NAIP (10 dates), Landsat
+Pucallpa (8) and a synthetic 6 x 2048^2 series.
+
 ``python tools/estimate_constants.py check`` runs ``python -m model_core detect`` (CVA, ISFA and the
 automatic choice, under ``nice``) on the same scenes and prints the estimate it printed against the
 "Time" it reported (medians of ``--repeats`` runs).
@@ -293,6 +297,44 @@ def measure_probabilities(args):
               f"{float(np.median(ratios)):.2f})")
 
 
+def measure_coregister(args):
+    """The cost of co-registration (``Stack.coregister``: a central window of at most ``WINDOW`` px a side read from
+    every date, each later date's edges correlated with the reference's at every offset of the search) per window
+    pixel, offset and later date, at the reference speed (``COREGISTER_S``): timed on opened stacks of NAIP (10
+    dates), Landsat Pucallpa (8) and a synthetic 6 x 2048^2 series, the memory speed measured just before."""
+    from model_core import coregister as cr, predict
+    from model_core.stack import Stack
+
+    folder = args.data or tempfile.mkdtemp(prefix="estimate-data-")
+    os.makedirs(folder, exist_ok=True)
+    chosen = {"NAIP 10 dates": sorted(glob.glob(os.path.join(SHARED, "naip-north-dakota", "*.tif"))),
+              "Landsat Pucallpa 8 dates": sorted(glob.glob(os.path.join(SHARED, "landsat-pucallpa", "*.tif"))),
+              "synthetic 6 x 2048^2": make_series(folder, 6, 2048)}
+    offsets = (2 * cr.MAX_SHIFT + 1) ** 2
+    per = []
+    for name, paths in chosen.items():
+        if not paths or (args.skip and any(word in name for word in args.skip.split(","))):
+            continue
+        for _repeat in range(args.repeats):
+            predict._SPEEDS.clear()
+            speed = predict.memory_speed()
+            stack = Stack(paths, bands=[3, 2, 1, 4] if "Landsat" in name else None)
+            try:
+                g = stack.grid
+                window = min(g.width, cr.WINDOW) * min(g.height, cr.WINDOW)
+                t = time.perf_counter()
+                stack.coregister()
+                took = time.perf_counter() - t
+            finally:
+                stack.close()
+            per.append(took * speed / ((len(paths) - 1) * offsets * window))
+            print(json.dumps({"scene": name, "grid": [g.width, g.height], "dates": len(paths), "window_px": window,
+                              "speed": round(speed, 3), "coregister_s": round(took, 3), "constant": float(f"{per[-1]:.3g}"),
+                              "load": round(os.getloadavg()[0], 1)}), flush=True)
+    print(f"\nCOREGISTER_S (per window pixel, offset and later date, at the reference speed): median "
+          f"{statistics.median(per):.3g} (runs: {min(per):.3g} .. {max(per):.3g})")
+
+
 def seconds_of(text):
     m = re.search(r"about ([\d.]+) (s|min|h)\b", text)
     return float(m.group(1)) * {"s": 1, "min": 60, "h": 3600}[m.group(2)]
@@ -327,7 +369,7 @@ def check(args):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["measure", "check", "probabilities"])
+    ap.add_argument("what", choices=["measure", "check", "probabilities", "coregister"])
     ap.add_argument("--data", help="folder for the synthetic series (made once; default: a new temporary one)")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--models", help="check and probabilities: the methods to run (default cva,isfa,auto; "
@@ -335,7 +377,7 @@ def main():
     ap.add_argument("--skip", default="", help="check and probabilities: leave out the scenes whose names hold one of "
                                                "these words")
     args = ap.parse_args()
-    if args.what in ("measure", "probabilities"):
+    if args.what in ("measure", "probabilities", "coregister"):
         import importlib
 
         importlib.import_module("model_core")  # its thread settings before torch is imported, as the command line
@@ -345,6 +387,8 @@ def main():
         tune_allocator()
         if args.what == "measure":
             measure(args)
+        elif args.what == "coregister":
+            measure_coregister(args)
         else:
             measure_probabilities(args)
     else:
