@@ -17,7 +17,7 @@ sensors); it does not correct rotation, scale or local distortion (terrain, orth
 """
 import numpy as np
 
-from model_core.i18n import N_, _
+from model_core.i18n import N_, _, translated
 
 COREGISTER_DEFAULT = True  # the default of detect, the command line, Processing and the dialog (rule CR, model card record)
 MAX_SHIFT = 5        # pixels searched in each direction (an offset of 5 is reported, not applied)
@@ -37,7 +37,7 @@ REASONS = {
 
 def reason_text(reason, max_shift=MAX_SHIFT):
     """Why a date's offset was not applied, in words (:data:`REASONS`)."""
-    return _(REASONS[reason]).format(max_shift=max_shift)
+    return translated(REASONS[reason]).format(max_shift=max_shift)
 
 
 def offset_text(dx, dy):
