@@ -166,6 +166,11 @@ def estimate_shift(ref, ref_valid, img, img_valid, max_shift=MAX_SHIFT, ref_edge
     # few edges is not "offset by 5 px or more" (it was called so, and warned of, when the edge came first)
     if best < MIN_SCORE or gain < MIN_GAIN:
         return Shift(float(dx), float(dy), best, gain, reason="weak")
+    if not np.isfinite(scores).all():
+        # offsets left unscored (a scene of about 20 px, or a date mostly nodata): the true offset may be one of
+        # them, or beyond the search, and the best of the rest a wrong one (a 20 px scene offset by 5, 6 or (7, 2)
+        # px was moved by 4, 2 or (-2, 0))
+        return Shift(float(dx), float(dy), best, gain, reason="few_pixels")
     if abs(dx) == r or abs(dy) == r:
         return Shift(float(dx), float(dy), best, gain, reason="edge")
     nb = lambda y, x: scores[y, x] if np.isfinite(scores[y, x]) else best  # noqa: E731

@@ -74,6 +74,16 @@ def test_featureless_date_is_not_moved():
     assert shifts[1].reason == "weak"  # no clear match, not an offset at the edge of the search
 
 
+@pytest.mark.parametrize("offset", [(5, 0), (6, 0), (7, 2), (2, -1)])
+def test_a_scene_too_small_to_score_every_offset_is_not_moved(offset):
+    """On a 20 px scene the offsets at the edge of the search leave fewer than MIN_PIXELS pixels: a date offset by
+    5, 6 or (7, 2) px was moved by 4, 2 or (-2, 0), the best of the offsets that could be scored."""
+    n = 20
+    values = np.stack([date(0, 0, n, n), date(*offset, n, n)]).astype(np.float32)
+    shift = cr.estimate_shifts(values, np.ones((n, n), bool))[1]
+    assert shift.applied() == (0, 0) and shift.reason == "few_pixels"
+
+
 def test_offset_text():
     assert cr.offset_text(2, -1) == "2 px east and 1 px north"
     assert cr.offset_text(-3, 0) == "3 px west"
@@ -175,8 +185,9 @@ def test_stack_coregister_a_multi_date_file(tmp_path):
         assert (values[j][:, valid[j]] == ref[:, valid[j]]).all() and valid[j].sum() > 0.9 * H * W
 
 
-def test_stack_coregister_on_a_scene_smaller_than_the_search(tmp_path):
-    small = [write_tif(tmp_path / f"s{i}.tif", date(dx, dy, 12, 12)) for i, (dx, dy) in enumerate([(0, 0), (2, -1)])]
+@pytest.mark.parametrize("side", [12, 20])
+def test_stack_coregister_on_a_scene_smaller_than_the_search(tmp_path, side):
+    small = [write_tif(tmp_path / f"s{i}.tif", date(dx, dy, side, side)) for i, (dx, dy) in enumerate([(0, 0), (2, -1)])]
     stack = Stack(small)
     try:
         shifts = stack.coregister()
