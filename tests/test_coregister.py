@@ -377,3 +377,33 @@ def test_cancel_during_co_registration_stops_between_dates(tmp_path):
     assert not out.exists()
     fractions = [f for f, _t in texts]
     assert fractions == sorted(fractions)
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not os.path.isdir(os.path.join(SHARED_DATA, "landsat-pucallpa")),
+                    reason="../shared/data is absent: real dates not tested")
+def test_real_landsat_dates_with_moved_georeferencing_are_moved_back(tmp_path):
+    """Two Landsat Pucallpa dates whose georeferencing is moved by whole pixels (VRTs in tmp_path) are found and
+    moved back onto the first date; the dates left as they are stay (none moved on the real series)."""
+    import glob
+
+    paths = sorted(glob.glob(os.path.join(SHARED_DATA, "landsat-pucallpa", "*.tif")))[:4]
+    moved = []
+    for i, (dx, dy) in ((1, (2, -1)), (2, (-3, 2))):
+        src = gdal.Open(paths[i])
+        gt = list(src.GetGeoTransform())
+        gt[0] -= dx * gt[1]  # its content of a place now dx px east / dy px south of it, read from the grid
+        gt[3] -= dy * gt[5]
+        vrt = gdal.Translate(str(tmp_path / f"moved{i}.vrt"), src, format="VRT")
+        vrt.SetGeoTransform(gt)
+        vrt = None
+        moved.append(str(tmp_path / f"moved{i}.vrt"))
+    stack = Stack([paths[0], *moved, paths[3]], bands=[3, 2, 1, 4])
+    try:
+        shifts = stack.coregister()
+        values, valid = stack.read(0, 0, stack.grid.width, stack.grid.height, per_date=True)
+        again = cr.estimate_shifts(values, valid)
+    finally:
+        stack.close()
+    assert [s.applied() for s in shifts] == [(0, 0), (-2, 1), (3, -2), (0, 0)]
+    assert [s.applied() for s in again] == [(0, 0)] * 4
