@@ -242,6 +242,20 @@ def test_detect_coregister_moves_the_offset_date_and_says_so(tmp_path):
         assert gdal.Open(plain.paths[kind]).GetMetadataItem("CAIM_COREGISTER") is None
 
 
+def test_detect_coregister_with_fill_gaps_fills_the_strip_and_the_moved_mask(tmp_path):
+    """With fill_gaps the strip a moved date no longer covers is filled from the previous clear date, as a masked
+    pixel is (README); its mask, moved with it, hides the cloud where it is on the grid."""
+    paths = _series(tmp_path, [(0, 0), (2, -1), (0, 0)])
+    mask = np.zeros((H, W), np.uint8)
+    mask[50:60, 70:80] = 1
+    mpath = write_tif(tmp_path / "mask.tif", mask)
+    res = detect(paths, out_dir=str(tmp_path / "o"), model="cva", coregister=True, fill_gaps=True,
+                 masks=["none", mpath, "none"], mask_clear="0")
+    area = read_tif(res.paths["area"])
+    assert (area != 255).all() and (area == 1).sum() == 0
+    assert res.filled_pixels == (W + 2 * H - 2) + 100  # the strip and the cloud
+
+
 def test_detect_coregister_warns_of_a_date_at_the_edge_of_the_search(tmp_path):
     paths = _series(tmp_path, [(0, 0), (5, 0)])
     res = detect(paths, out_dir=str(tmp_path / "o"), model="cva", coregister=True)
