@@ -1586,10 +1586,10 @@ def shifted_series(folder, dx=2, dy=-1, size=96, seed=3):
 
 
 def test_coregister_moves_the_offset_date_onto_the_first(project, tmp_path):
-    """COREGISTER (appended last, advanced, default COREGISTER_DEFAULT: scripts and models run as before): the second
-    date, moved 2 px east and 1 px north, is moved back onto the first: the outputs' CAIM_COREGISTER says so, the
-    log and SUMMARY give the Alignment line, and the change map has a small part of the changed pixels of a run
-    without it (every parcel edge)."""
+    """COREGISTER (appended last, so positional scripts keep working; advanced, default COREGISTER_DEFAULT, on
+    since rule CR): the second date, moved 2 px east and 1 px north, is moved back onto the first: the outputs'
+    CAIM_COREGISTER says so, the log and SUMMARY give the Alignment line, and the change map has a small part of
+    the changed pixels of a run without it (every parcel edge)."""
     import json
 
     from qgis.core import QgsApplication

@@ -1601,7 +1601,7 @@ def test_whether_run_can_start_is_in_sight_on_a_short_dialog(project, fresh_sett
 
 
 def test_coregister_check_box_runs_and_says_which_dates_moved(dialog, project, tmp_path):
-    """'Co-register the dates' (off by default: COREGISTER_DEFAULT), beside Fill masked dates, sends COREGISTER; after
+    """'Co-register the dates' (COREGISTER_DEFAULT, on since rule CR), beside Fill masked dates, sends COREGISTER; after
     a run on two dates whose second is offset by (+2, -1) px the status, the run's group name and the run record on
     its layers (which the pixel inspector and a saved project read) say that one date was moved and by how much."""
     from model_core.coregister import COREGISTER_DEFAULT
