@@ -196,14 +196,36 @@ class ChipStrip(QWidget):
 class ChipRequest:
     """The chips asked for at one point: of the run ``info``'s dates around the map point ``xy`` = (x, y) in
     the map's CRS ``wkt``, on its grid of ``pixel`` = (width, height), ``size`` map pixels wide (plain data:
-    a reading thread takes it)."""
+    a reading thread takes it); ``moved``: {date index: (x, y)}, where a date the run moved (co-registration)
+    holds what the run read at ``xy`` (:func:`moved_centres`), its chip cut around that point instead."""
 
-    def __init__(self, info, xy, wkt, pixel, size, false_colour, clouded):
+    def __init__(self, info, xy, wkt, pixel, size, false_colour, clouded, moved=None):
         self.info, self.xy, self.wkt, self.pixel = info, xy, wkt, pixel
+        self.moved = dict(moved or {})
         self.size, self.false_colour, self.clouded = size, false_colour, set(clouded)
         dates = info.get("dates") or []
         self.titles = [dates[i] if i < len(dates) and dates[i] else tr("date %d") % (i + 1)
                        for i in range(len(info.get("inputs") or []))]  # (translated here, in the main thread)
+
+    def centre(self, i):
+        """The map point date ``i``'s chip is cut around."""
+        return self.moved.get(i, self.xy)
+
+
+def moved_centres(info, xy, gt):
+    """{date index: (x, y)} of the dates the run ``info`` moved onto the first (co-registration, its "coregister"):
+    the map point ``xy`` on the run's grid (geotransform ``gt``, the change moment file's) moved by the date's
+    whole-pixel offset, where that date's file holds what the run read at ``xy`` (as the pixel inspector reads its
+    values: inspect_tool._moved_points).  Cut around ``xy`` itself, a moved date's chip was offset against the
+    others by that offset."""
+    from caim_qgis_plugin import layers as lyr
+
+    if gt is None:
+        return {}
+    x, y = xy
+    # the date's content at grid pixel (x, y) is its own at (x + dx, y + dy) (model_core.coregister.Shift)
+    return {i: (x + dx * gt[1] + dy * gt[2], y + dx * gt[4] + dy * gt[5])
+            for i, dx, dy in lyr.moved_dates(info.get("coregister"))}
 
 
 class ChipReader:
@@ -216,7 +238,7 @@ class ChipReader:
         self._files = {}         # file state -> band count
         self._metadata = {}      # file state -> R, G, B, NIR by its metadata (None: not known)
         self._limits = {}        # (file state, band) -> (lo, hi): any band triple, either colour choice
-        self._grids = {}         # map's file state -> (wkt, pixel size)
+        self._grids = {}         # map's file state -> (wkt, pixel size, geotransform)
         self._failed = set()     # file states whose stretch could not be read (a file gone, unreadable)
 
     def copy(self):
@@ -232,6 +254,10 @@ class ChipReader:
 
     def map_grid(self, info):
         """(wkt, (pixel width, height)) of the run's output grid (read once per map)."""
+        return self._map_grid(info)[:2]
+
+    def _map_grid(self, info):
+        """(wkt, (pixel width, height), geotransform) of the run's output grid (read once per map)."""
         from osgeo import gdal
 
         path = (info.get("outputs") or {}).get("moment")
@@ -242,10 +268,10 @@ class ChipReader:
             except RuntimeError:
                 ds = None
             if ds is None:
-                return None, None
+                return None, None, None
             gt, wkt = ds.GetGeoTransform(), ds.GetProjection()
             ds = None
-            self._grids[key] = (wkt, (abs(gt[1]), abs(gt[5])))
+            self._grids[key] = (wkt, (abs(gt[1]), abs(gt[5])), tuple(gt))
         return self._grids[key]
 
     def _shown(self, entry, false_colour, state=None):
@@ -310,8 +336,9 @@ class ChipReader:
 
     def request(self, info, point, crs, size, false_colour, clouded):
         """The :class:`ChipRequest` of the chips of ``info``'s dates around ``point`` (in ``crs``), or None
-        when there are none (no map grid, a point outside the map's CRS)."""
-        wkt, pixel = self.map_grid(info)
+        when there are none (no map grid, a point outside the map's CRS).  A date the run moved (co-registration)
+        has its chip cut where the run read it (:func:`moved_centres`)."""
+        wkt, pixel, gt = self._map_grid(info)
         if pixel is None:
             return None
         xy = point
@@ -322,7 +349,8 @@ class ChipReader:
                     xy = QgsCoordinateTransform(crs, target, QgsProject.instance()).transform(point)
                 except Exception:  # QgsCsException: outside the map's CRS
                     return None
-        return ChipRequest(info, (xy.x(), xy.y()), wkt, pixel, size, false_colour, clouded)
+        xy = (xy.x(), xy.y())
+        return ChipRequest(info, xy, wkt, pixel, size, false_colour, clouded, moved_centres(info, xy, gt))
 
     def read(self, request, stopped=None):
         """The chips of ``request``: ``([(title, RGB array or None, clouded)], [(bands shown, no NIR
@@ -336,8 +364,9 @@ class ChipReader:
             try:
                 bands, no_nir, limits = self.display_of(entry, request.false_colour)
                 shown.append((bands, no_nir))
-                rgb, _valid = read_chip(entry.get("path"), list(bands), request.xy[0], request.xy[1], request.wkt,
-                                        request.pixel, request.size, limits)
+                x, y = request.centre(i)
+                rgb, _valid = read_chip(entry.get("path"), list(bands), x, y, request.wkt, request.pixel, request.size,
+                                        limits)
                 rows.append((title, rgb, i in request.clouded))
             except (RuntimeError, CaimError, TypeError, ValueError):
                 rows.append((title, None, i in request.clouded))
@@ -562,9 +591,10 @@ class ChipLoader(QObject):
         return result
 
 
-def bands_note(shown):
+def bands_note(shown, info=None):
     """Which bands the chips show, and when false colour was asked for but no NIR band is known ("" for
-    no chips): rich text."""
+    no chips), and of the run ``info``'s dates it moved (co-registration) where their chips were cut
+    (:func:`moved_note`): rich text."""
     if not shown:
         return ""
     bands, no_nir = shown[0]
@@ -576,4 +606,22 @@ def bands_note(shown):
         text += tr(" (other bands for some dates)")
     if any(n for _, n in shown):
         text += tr("; no NIR band is known for these files, so true colour")
-    return "<small>%s.</small>" % text
+    moved = moved_note(info)
+    return "<small>%s.%s</small>" % (text, " " + moved if moved else "")
+
+
+def moved_note(info):
+    """'Co-registered: the chip of 2020-05-01 is cut 2 px east and 1 px north of the pixel, where the run read
+    that date.' for the dates the run ``info`` moved (:func:`moved_centres`); "" when it moved none."""
+    from caim_qgis_plugin import layers as lyr
+    from model_core.coregister import offset_text
+
+    moved = lyr.moved_dates((info or {}).get("coregister"))
+    if not moved:
+        return ""
+    dates = info.get("dates") or []
+    names = [dates[i] if i < len(dates) and dates[i] else tr("date %d") % (i + 1) for i, _dx, _dy in moved]
+    return (tr("Co-registered: %s, where the run read it.") if len(moved) == 1 else tr(
+        "Co-registered: %s, where the run read them.")) % "; ".join(
+        tr("the chip of %s is cut %s of the pixel") % (name, offset_text(dx, dy))
+        for name, (_i, dx, dy) in zip(names, moved))

@@ -1084,7 +1084,7 @@ class InspectDock(QDockWidget):
             self.chips.set_message(error if error is not None else no_chips_text(info, data))
             return
         self.chips.set_chips(chips, 31, marked)
-        self.chips.setToolTip(bands_note(shown))
+        self.chips.setToolTip(bands_note(shown, info))
 
     def shutdown(self):
         """Stop reading imagery and pixels (the plugin unloads): no thread is left running."""

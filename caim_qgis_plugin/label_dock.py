@@ -1014,7 +1014,7 @@ class LabelDock(QDockWidget):
 
     def _chips_read(self, info, data, size, chips, shown, error):
         # (and the run's files not found or not readable: a date without values said why, and what to do)
-        self.bands_note.setText("<br>".join([bands_note(shown)] * bool(shown) + [
+        self.bands_note.setText("<br>".join([bands_note(shown, info)] * bool(shown) + [
             "<span style='color:%s'>%s</span>" % (tone("warning"), escape(line)) for line in missing_lines(data)]))
         if error is not None or not chips:
             self.chips.set_message(error if error is not None else no_chips_text(info, data))

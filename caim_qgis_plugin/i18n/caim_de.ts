@@ -3333,39 +3333,54 @@ Gerät: %s
             <translation>nicht lesbar</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="205" />
-            <source>date %d</source>
-            <translation>Zeitpunkt %d</translation>
-        </message>
-        <message>
-            <location filename="../chip_view.py" line="531" />
+            <location filename="../chip_view.py" line="560" />
             <source>The imagery was not read: the project was closed.</source>
             <translation>Die Bilder wurden nicht gelesen: das Projekt wurde geschlossen.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="549" />
+            <location filename="../chip_view.py" line="578" />
             <source>The imagery could not be read: %s</source>
             <translation>Die Bilder konnten nicht gelesen werden: %s</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="572" />
+            <location filename="../chip_view.py" line="602" />
             <source>Chips: band %d in grey</source>
             <translation>Ausschnitte: Kanal %d in Graustufen</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="574" />
+            <location filename="../chip_view.py" line="604" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Ausschnitte: Kanäle %s als Rot, Grün, Blau</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="576" />
+            <location filename="../chip_view.py" line="606" />
             <source> (other bands for some dates)</source>
             <translation> (andere Kanäle bei einigen Zeitpunkten)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="578" />
+            <location filename="../chip_view.py" line="608" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; für diese Dateien ist kein NIR-Kanal bekannt, daher Echtfarben</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="623" />
+            <source>date %d</source>
+            <translation>Zeitpunkt %d</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="624" />
+            <source>Co-registered: %s, where the run read it.</source>
+            <translation>Koregistriert: %s, wo der Lauf diesen Zeitpunkt gelesen hat.</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="624" />
+            <source>Co-registered: %s, where the run read them.</source>
+            <translation>Koregistriert: %s, wo der Lauf diese Zeitpunkte gelesen hat.</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="626" />
+            <source>the chip of %s is cut %s of the pixel</source>
+            <translation>der Ausschnitt von %s liegt vom Pixel aus %s</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="171" />

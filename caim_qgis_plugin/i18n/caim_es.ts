@@ -3305,39 +3305,54 @@ Dispositivo: %s
             <translation>no legible</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="205" />
-            <source>date %d</source>
-            <translation>fecha %d</translation>
-        </message>
-        <message>
-            <location filename="../chip_view.py" line="531" />
+            <location filename="../chip_view.py" line="560" />
             <source>The imagery was not read: the project was closed.</source>
             <translation>No se leyeron las imágenes: se cerró el proyecto.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="549" />
+            <location filename="../chip_view.py" line="578" />
             <source>The imagery could not be read: %s</source>
             <translation>No se pudieron leer las imágenes: %s</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="572" />
+            <location filename="../chip_view.py" line="602" />
             <source>Chips: band %d in grey</source>
             <translation>Recortes: banda %d en gris</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="574" />
+            <location filename="../chip_view.py" line="604" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Recortes: bandas %s como rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="576" />
+            <location filename="../chip_view.py" line="606" />
             <source> (other bands for some dates)</source>
             <translation> (otras bandas en algunas fechas)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="578" />
+            <location filename="../chip_view.py" line="608" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color real</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="623" />
+            <source>date %d</source>
+            <translation>fecha %d</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="624" />
+            <source>Co-registered: %s, where the run read it.</source>
+            <translation>Corregistrado: %s, donde la ejecución leyó esa fecha.</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="624" />
+            <source>Co-registered: %s, where the run read them.</source>
+            <translation>Corregistrado: %s, donde la ejecución leyó esas fechas.</translation>
+        </message>
+        <message>
+            <location filename="../chip_view.py" line="626" />
+            <source>the chip of %s is cut %s of the pixel</source>
+            <translation>el recorte de %s se toma %s del píxel</translation>
         </message>
         <message>
             <location filename="../label_dock.py" line="171" />

@@ -1242,3 +1242,50 @@ def test_a_co_registered_date_is_read_where_the_run_read_it(qgis_app, tmp_path):
     assert (moment[41:51, 38:48] == 255).all()
     unmoved = inspect_pixel(dict(info, coregister=None), centre(20, 30), utm)
     assert unmoved["series"][1] != unmoved["series"][0] and "co-registered" not in unmoved["moment_text"]
+
+
+def test_a_co_registered_date_s_chip_is_cut_where_the_run_read_it(qgis_app, tmp_path):
+    """The chips of a run that moved its second date (COREGISTER; offset by +2, -1 px): that date's chip is cut where
+    the run read it, 2 px east and 1 px north of the clicked pixel in its file, as the inspector reads its values; it
+    equals the first date's chip (the scene did not change), and the chips' note says where it was cut.  Cut around
+    the clicked point, the moved date's chip was offset against the others by its 2 and 1 px."""
+    import os
+
+    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.PyQt.QtCore import QSettings
+
+    from caim_qgis_plugin import layers as lyr
+    from caim_qgis_plugin.chip_view import ChipReader, bands_note
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+    from caim_qgis_testlib import run_algorithm
+    from test_algorithm import shifted_series
+
+    QSettings().remove("caim/inspect_false_colour")
+    paths = shifted_series(str(tmp_path))
+    out = str(tmp_path / "out")
+    outputs = {k: os.path.join(out, f) for k, f in (("AREA", "a.tif"), ("MOMENT", "m.tif"), ("CONFIDENCE", "c.tif"))}
+    results, ok, feedback = run_algorithm(dict(INPUT=paths, DEVICE="CPU", MODEL="cva", COREGISTER=True, **outputs))
+    assert ok, feedback.textLog()
+    info = {"dates": ["2019-05-01", "2020-05-01"], "inputs": [{"path": p} for p in paths],
+            "outputs": {"moment": results["MOMENT"]}, "coregister": lyr.file_coregister(results["MOMENT"])}
+    assert info["coregister"] == [[0, 0], [2, -1]]
+    utm = QgsCoordinateReferenceSystem("EPSG:32614")
+    dock = InspectDock()
+    try:
+        for row, col in ((20, 30), (47, 60)):
+            dock.show_result(inspect_pixel(info, centre(row, col), utm), centre(row, col), info, utm)
+            chips = dock.chips.chips
+            assert [title for title, _, _ in chips] == info["dates"]
+            assert chips[0][1].width() == 31 and chips[1][1] == chips[0][1], (row, col)
+        note = "Co-registered: the chip of 2020-05-01 is cut 2 px east and 1 px north of the pixel, where the run " \
+               "read it."
+        assert note in dock.chips.toolTip()
+        # the labelling panel's chips (the same reader) and its note
+        reader = ChipReader()
+        chips, shown = reader.chips(info, centre(20, 30), utm, 15, False, set())
+        assert chips[1][1] == chips[0][1] and note in bands_note(shown, info)
+        unmoved, shown = reader.chips(dict(info, coregister=None), centre(20, 30), utm, 15, False, set())
+        assert unmoved[1][1] != unmoved[0][1] and unmoved[0][1] == chips[0][1]  # the offset the fix removes
+        assert "Co-registered" not in bands_note(shown, dict(info, coregister=None))
+    finally:
+        dock.deleteLater()
