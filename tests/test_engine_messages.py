@@ -552,6 +552,37 @@ def test_the_german_catalogue_keeps_the_plugin_s_remote_sensing_terms():
     assert not wrong, wrong
 
 
+def test_a_date_and_co_registration_are_named_alike_in_the_engine_and_the_plugin():
+    """A run's progress said 'Zeitpunkte werden koregistriert: Zeitpunkt 1 von 3' and then 'Szenenstatistik wird
+    berechnet: Datum 1 von 3': one date of the series, named by two words one after the other in the progress bar.
+    In each language every progress text counting dates ('date {k} of {n}') names a date as the engine's 'date
+    {n}' does (Zeitpunkt, fecha), and the plugin's 'date %d' and its co-registration texts use the engine's words
+    (koregistrieren, corregistrar), its texts that point to the log's Alignment line the name the log gives it (Lage,
+    Alineación)."""
+    import xml.etree.ElementTree as ET  # nosec B405 -- the project's own translation files
+
+    for lang, co_register in (("de", "koregistr"), ("es", "corregistr")):
+        catalogue = engine_messages.read_catalogue(lang)
+        word = catalogue["date {n}"].replace("{n}", "").strip()
+        counting = {k: v for k, v in catalogue.items() if "date {k} of {n}" in k}
+        assert len(counting) >= 2, counting
+        for key, text in counting.items():
+            assert re.search(r"\b%s \{k\}" % word, text, re.I), (lang, key, text)
+        moved = {k: v for k, v in catalogue.items() if re.search(r"co-regist", k, re.I)}
+        assert len(moved) >= 4 and all(co_register in v.lower() for v in moved.values()), moved
+        root = ET.parse(os.path.join(ROOT, "caim_qgis_plugin", "i18n", "caim_%s.ts" % lang)).getroot()  # nosec B314
+        current = [(m.findtext("source"), m.find("translation")) for m in root.iter("message")
+                   if m.find("translation").get("type") not in ("obsolete", "vanished")]
+        for source, translation in current:
+            if source == "date %d":
+                assert translation.text == word + " %d", (lang, translation.text)
+            elif re.search(r"co-regist", source, re.I) and "co-registered rasters" not in source:
+                assert co_register in (translation.text or "").lower(), (lang, source, translation.text)
+            if "Alignment line" in source:  # the line of the engine's summary, as the engine names it in the log
+                assert "'%s'" % catalogue["Alignment {text}"].replace("{text}", "").strip() in translation.text, (
+                    lang, source, translation.text)
+
+
 def test_the_summary_names_the_intervals_in_its_language(tmp_path):
     from model_core.predict import detect, interval_shown
 
