@@ -583,6 +583,25 @@ def test_a_date_and_co_registration_are_named_alike_in_the_engine_and_the_plugin
                     lang, source, translation.text)
 
 
+def test_the_alignment_line_in_german_and_spanish():
+    """The German Alignment line said '2020-05-01 lag 2 px nach Osten und 1 px nach Norden davon' (a direction where
+    a place was meant); it says the date was offset by that much, as the engine's warnings say 'versetzt'."""
+    from model_core.coregister import Shift
+    from model_core.predict import DetectResult
+
+    res = DetectResult(paths={}, dates=["2019-05-01", "2020-05-01"], interval_labels=[], device="cpu", seconds=0.0,
+                       grid=None, hectares={}, changed_pixels=0, valid_pixels=0, model="cva", weights="",
+                       trained=False, shifts=[Shift(0.0, 0.0), Shift(2.1, -0.9)])
+    assert res.alignment_line() == ("Alignment 1 of 2 dates moved onto the reference date by whole pixels (2020-05-01 "
+                                    "was 2 px east and 1 px north of it)")
+    i18n.set_language("de")
+    assert res.alignment_line() == ("Lage      1 von 2 Zeitpunkten um ganze Pixel auf den Referenzzeitpunkt verschoben "
+                                    "(2020-05-01 war um 2 px nach Osten und 1 px nach Norden dagegen versetzt)")
+    i18n.set_language("es")
+    assert res.alignment_line() == ("Alineación 1 de 2 fechas desplazadas sobre la fecha de referencia en píxeles "
+                                    "enteros (2020-05-01 estaba 2 px al este y 1 px al norte de ella)")
+
+
 def test_the_summary_names_the_intervals_in_its_language(tmp_path):
     from model_core.predict import detect, interval_shown
 
