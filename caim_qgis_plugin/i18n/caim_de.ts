@@ -2159,12 +2159,12 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="1479" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
-            <translation>%d Zeitpunkte nach dem Aufteilen, auszuführen mit %s; die Zeitreihe wird dann erneut geprüft.</translation>
+            <translation>%d Zeitpunkte nach dem Aufteilen, auszuführen mit dem Modell %s; die Zeitreihe wird dann erneut geprüft.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1480" />
             <source>%d dates, ready to run with %s.</source>
-            <translation>%d Zeitpunkte, bereit zum Lauf mit %s.</translation>
+            <translation>%d Zeitpunkte, bereit zum Lauf mit dem Modell %s.</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="1513" />
@@ -2374,7 +2374,7 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <location filename="../dialog.py" line="2016" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
-            <translation>Fertig auf %s mit %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
+            <translation>Fertig auf %s mit dem Modell %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="2018" />
@@ -2418,7 +2418,7 @@ Gerät: %s
         <message>
             <location filename="../dialog.py" line="2033" />
             <source>Done on %s with %s. %s</source>
-            <translation>Fertig auf %s mit %s. %s</translation>
+            <translation>Fertig auf %s mit dem Modell %s. %s</translation>
         </message>
         <message>
             <location filename="../dialog.py" line="2034" />

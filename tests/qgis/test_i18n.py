@@ -464,6 +464,19 @@ def test_the_german_terms_are_those_of_remote_sensing():
     assert not wrong, wrong
 
 
+def test_a_model_s_name_after_mit_is_not_declined():
+    """The dialog said 'Fertig auf cpu mit Klassische ISFA' and 'bereit zum Lauf mit Klassische ISFA' (seen in a German
+    desktop run): a model's name is a fixed title in the nominative, which 'mit' cannot take; 'mit dem Modell
+    Klassische ISFA' reads right for every model's name."""
+    tools = _tools()
+    ts = tools.read_ts(os.path.join(ROOT, "caim_qgis_plugin", "i18n", "caim_de.ts"))
+    runs = [(source, translation) for (_context, source), (translation, _) in ts.items()
+            if "run with %s" in source or source.startswith("Done on %s with %s")]
+    assert len(runs) >= 4, runs
+    wrong = [(source[:40], translation[:60]) for source, translation in runs if "mit dem Modell %s" not in translation]
+    assert not wrong, wrong
+
+
 def test_the_raster_menu_and_the_toolbox_group_speak_german(project, locale_settings):
     """Raster > 'CAIM change detection' and the toolbox's 'CAIM change detection' stayed English beside
     the German entries, the dialog's title and the message bar's 'CAIM-Änderungserkennung'."""
