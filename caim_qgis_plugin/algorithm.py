@@ -531,7 +531,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
         probabilities_type.setFlags(probabilities_type.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(probabilities_type)
         coregister = with_help(QgsProcessingParameterBoolean(
-            self.COREGISTER, tr("Co-register the dates (whole-pixel offsets)"), COREGISTER_DEFAULT, optional=True),
+            self.COREGISTER, tr("Co-register the dates"), COREGISTER_DEFAULT, optional=True),
             tr("Moves each date that is offset from the first layer by whole pixels onto it before the run (the "
                "offset that best matches the dates' edges, up to 4 px each way, applied only when the match is "
                "clear); the log's Alignment line says what was moved. For georeferencing offsets between dates, not "

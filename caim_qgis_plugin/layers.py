@@ -342,13 +342,14 @@ def moved_dates(coregister):
 
 
 def coregister_text(coregister):
-    """', co-registered: 1 date moved' (', co-registered: none moved') for a run with co-registration (its
-    "coregister", :func:`coregister_record`), '' for one without."""
+    """', co-registered: 1 date moved' for a run whose co-registration moved dates (its "coregister",
+    :func:`coregister_record`); '' for one that moved none (co-registration is the default: the usual case
+    says nothing, as a default sensitivity does) or ran without it."""
     if not isinstance(coregister, list):
         return ""
     n = len(moved_dates(coregister))
     if not n:
-        return tr(", co-registered: no date moved")
+        return ""
     return (tr(", co-registered: %d date moved") if n == 1 else tr(", co-registered: %d dates moved")) % n
 
 

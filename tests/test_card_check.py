@@ -68,7 +68,7 @@ def test_the_bundled_card_is_read_whole():
     tables = cc.marked_tables()
     assert [(j, s, len(rows)) for j, s, rows in tables] == [("semi", "area", 8), ("semi", "moment", 8),
                                                            ("taizhou", "area", 10)]
-    assert tables[0][2][2] == ("caimnet", ["362551", "0.9185", "0.6499", "0.7920", "0.7140", "0.6670"])
+    assert tables[0][2][2] == ("caimnet", ["335199", "0.9320", "0.6894", "0.8505", "0.7615", "0.7224"])
     jobs = cc.jobs_for("/data")
     needed = cc.needed_jobs(table, cc.COLUMNS) | {"%s_%s" % (j, k) for j, _, rows in tables for k, _ in rows}
     assert needed <= set(jobs) and len(needed) == 48

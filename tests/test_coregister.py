@@ -303,8 +303,12 @@ def test_evaluate_coregister_says_what_it_moved():
     assert r.returncode == 0, r.stderr
     assert "Co-registration: " in r.stderr and "dates moved onto their series' first date" in r.stderr
     r = _run("-m", "model_core", "evaluate", "--dataset", "semisynthetic", "--samples", "2", "--model", "cva",
-             "--no-baseline")
+             "--no-baseline", "--no-coregister")
     assert r.returncode == 0 and "Co-registration" not in r.stderr
+    # co-registration is the default (rule CR), as in detect: evaluate without the option does it too
+    r = _run("-m", "model_core", "evaluate", "--dataset", "semisynthetic", "--samples", "2", "--model", "cva",
+             "--no-baseline")
+    assert r.returncode == 0 and "Co-registration: " in r.stderr
 
 
 @pytest.mark.shared

@@ -887,8 +887,8 @@ Braucht PyTorch im Python von QGIS.
         </message>
         <message>
             <location filename="../algorithm.py" line="534" />
-            <source>Co-register the dates (whole-pixel offsets)</source>
-            <translation>Zeitpunkte koregistrieren (Versatz in ganzen Pixeln)</translation>
+            <source>Co-register the dates</source>
+            <translation>Zeitpunkte koregistrieren</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="535" />
@@ -3801,59 +3801,58 @@ Gerät: %s
             <translation>Konfidenz: die Wahrscheinlichkeit der vorhergesagten Klasse, 0 bis 1; -1 keine Daten.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="351" />
-            <source>, co-registered: no date moved</source>
-            <translation>, koregistriert: kein Zeitpunkt verschoben</translation>
-        </message>
-        <message>
-            <location filename="../layers.py" line="352" />
+            <location filename="../layers.py" line="353" />
             <source>, co-registered: %d date moved</source>
             <translation>, koregistriert: %d Zeitpunkt verschoben</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="352" />
+            <location filename="../layers.py" line="353" />
             <source>, co-registered: %d dates moved</source>
             <translation>, koregistriert: %d Zeitpunkte verschoben</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="360" />
+            <location filename="../layers.py" line="361" />
             <source>%d dates</source>
             <translation>%d Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="362" />
+            <location filename="../layers.py" line="363" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="364" />
+            <location filename="../layers.py" line="365" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="366" />
+            <location filename="../layers.py" line="367" />
             <source>, patches &gt;= %s px</source>
             <translation>, Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="368" />
+            <location filename="../layers.py" line="369" />
             <source>, gaps filled</source>
             <translation>, Lücken gefüllt</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="372" />
+            <location filename="../layers.py" line="373" />
             <source>CAIM changes %s to %s (%s)</source>
             <translation>CAIM-Änderungen %s bis %s (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="373" />
+            <location filename="../layers.py" line="374" />
             <source>CAIM changes (%s)</source>
             <translation>CAIM-Änderungen (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="444" />
+            <location filename="../layers.py" line="445" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
+        </message>
+        <message>
+            <source>, co-registered: no date moved</source>
+            <translation type="obsolete">, koregistriert: kein Zeitpunkt verschoben</translation>
         </message>
     </context>
     <context>

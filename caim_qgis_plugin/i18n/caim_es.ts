@@ -887,8 +887,8 @@ Necesita PyTorch en el Python de QGIS.
         </message>
         <message>
             <location filename="../algorithm.py" line="534" />
-            <source>Co-register the dates (whole-pixel offsets)</source>
-            <translation>Corregistrar las fechas (desplazamientos en píxeles enteros)</translation>
+            <source>Co-register the dates</source>
+            <translation>Corregistrar las fechas</translation>
         </message>
         <message>
             <location filename="../algorithm.py" line="535" />
@@ -3773,59 +3773,58 @@ Dispositivo: %s
             <translation>Confianza: la probabilidad de la clase predicha, de 0 a 1; -1 sin datos.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="351" />
-            <source>, co-registered: no date moved</source>
-            <translation>, corregistrado: ninguna fecha movida</translation>
-        </message>
-        <message>
-            <location filename="../layers.py" line="352" />
+            <location filename="../layers.py" line="353" />
             <source>, co-registered: %d date moved</source>
             <translation>, corregistrado: %d fecha movida</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="352" />
+            <location filename="../layers.py" line="353" />
             <source>, co-registered: %d dates moved</source>
             <translation>, corregistrado: %d fechas movidas</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="360" />
+            <location filename="../layers.py" line="361" />
             <source>%d dates</source>
             <translation>%d fechas</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="362" />
+            <location filename="../layers.py" line="363" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="364" />
+            <location filename="../layers.py" line="365" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="366" />
+            <location filename="../layers.py" line="367" />
             <source>, patches &gt;= %s px</source>
             <translation>, parches &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="368" />
+            <location filename="../layers.py" line="369" />
             <source>, gaps filled</source>
             <translation>, huecos rellenados</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="372" />
+            <location filename="../layers.py" line="373" />
             <source>CAIM changes %s to %s (%s)</source>
             <translation>Cambios CAIM %s a %s (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="373" />
+            <location filename="../layers.py" line="374" />
             <source>CAIM changes (%s)</source>
             <translation>Cambios CAIM (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="444" />
+            <location filename="../layers.py" line="445" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
+        </message>
+        <message>
+            <source>, co-registered: no date moved</source>
+            <translation type="obsolete">, corregistrado: ninguna fecha movida</translation>
         </message>
     </context>
     <context>
