@@ -132,11 +132,13 @@ def _correlation(a, aok, b, bok, dx, dy):
 
 
 def _vertex(cm, c0, cp):
-    """Offset of the parabola's vertex through (-1, cm), (0, c0), (1, cp), within [-0.5, 0.5]."""
+    """Offset of the parabola's vertex through (-1, cm), (0, c0), (1, cp), within [-0.49, 0.49]: the sub-pixel
+    estimate rounds back to the whole-pixel offset that scored best (at +-0.5, Python's rounding to even moved
+    an odd best offset by one: 1 + 0.5 -> 2)."""
     den = cm - 2 * c0 + cp
     if not np.isfinite(den) or den >= 0:  # a neighbour without enough pixels (NaN): no refinement
         return 0.0
-    return float(np.clip(0.5 * (cm - cp) / den, -0.5, 0.5))
+    return float(np.clip(0.5 * (cm - cp) / den, -0.49, 0.49))
 
 
 def estimate_shift(ref, ref_valid, img, img_valid, max_shift=MAX_SHIFT, ref_edges=None):

@@ -425,3 +425,13 @@ def test_real_landsat_dates_with_moved_georeferencing_are_moved_back(tmp_path):
         stack.close()
     assert [s.applied() for s in shifts] == [(0, 0), (-2, 1), (3, -2), (0, 0)]
     assert [s.applied() for s in again] == [(0, 0)] * 4
+
+
+def test_the_applied_offset_is_the_best_scoring_whole_pixel_one():
+    """A parabola whose vertex lies half a pixel or more off the best offset (equal neighbours) is clipped short
+    of it: the sub-pixel estimate rounds back to the best whole-pixel offset, for odd and even offsets alike
+    (clipped at 0.5, Python's rounding to even applied 2 for a best offset of 1)."""
+    for best in (-3, -2, -1, 1, 2, 3):
+        for f in (cr._vertex(0.0, 1.0, 1.0), cr._vertex(1.0, 1.0, 0.0), cr._vertex(0.2, 1.0, 0.9)):
+            assert abs(f) < 0.5
+            assert cr.Shift(best + f, best - f, 0.9, 0.3).applied() == (best, best)
