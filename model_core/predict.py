@@ -367,11 +367,12 @@ CVA_FIT_S = 1.2e-7     # the CVA's fit (medians of the differences, stable-scene
 ISFA_FIT_S = 3e-6
 # co-registration (detect --coregister, Stack.coregister): per pixel of its central window (at most
 # coregister.WINDOW px a side), offset searched ((2 MAX_SHIFT + 1)^2 = 121) and later date: the window's read and
-# each later date's edges correlated with the reference's at every offset.  ``tools/estimate_constants.py
-# coregister`` (the fortieth session, 3 runs each of NAIP 10 dates, Landsat Pucallpa 8 dates and a synthetic
-# 6 x 2048^2, load 4.2-4.5 on the 2 cores): median 7.3e-9 (runs 4.4e-9 .. 1.2e-8; NAIP's, whose dates are warped
-# onto the grid, 1.0e-8).  NAIP 10 dates: about 2 s at the reference speed, 4-6 s measured under that load.
-COREGISTER_S = 7.3e-9
+# each later date's edges correlated with the reference's at every offset (six FFT cross-correlations).
+# ``tools/estimate_constants.py coregister`` (the fortieth session, after the FFT correlation; 3 runs each of NAIP
+# 10 dates, Landsat Pucallpa 8 dates and a synthetic 6 x 2048^2, load 0.8): median 1.63e-9 (runs 1.59e-9 ..
+# 3.15e-9; NAIP's, whose dates are warped onto the grid and whose read is most of it, 3.1e-9).  NAIP 10 dates:
+# 0.9 s; before the FFT, one offset at a time, the median was 7.3e-9 and NAIP took 2-3 s on the idle machine.
+COREGISTER_S = 1.63e-9
 SCENE_FIT = {"cva": "cva", "caimnet_cva": "cva", "isfa": "isfa", "caimnet_isfa": "isfa"}
 MAX_RUN_SECONDS = 24 * 3600  # a longer run is refused unless allowed (allow_huge): clip the inputs instead
 # Bytes per pixel of each output as written (DEFLATE): (typical, least); the moment and area maps of real
