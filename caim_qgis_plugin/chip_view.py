@@ -220,12 +220,7 @@ def moved_centres(info, xy, gt):
     others by that offset."""
     from caim_qgis_plugin import layers as lyr
 
-    if gt is None:
-        return {}
-    x, y = xy
-    # the date's content at grid pixel (x, y) is its own at (x + dx, y + dy) (model_core.coregister.Shift)
-    return {i: (x + dx * gt[1] + dy * gt[2], y + dx * gt[4] + dy * gt[5])
-            for i, dx, dy in lyr.moved_dates(info.get("coregister"))}
+    return {} if gt is None else lyr.moved_points(info.get("coregister"), xy[0], xy[1], gt)
 
 
 class ChipReader:

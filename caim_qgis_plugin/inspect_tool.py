@@ -288,9 +288,8 @@ def _moved_points(run_info, point, crs, context):
         at = QgsCoordinateTransform(crs, grid, context).transform(point) if crs.isValid() and grid != crs else point
     except Exception:  # QgsCsException: the point cannot be expressed in the grid's CRS
         return {}
-    # the date's content at grid pixel (x, y) is its own at (x + dx, y + dy) (model_core.coregister.Shift)
-    return {i: (QgsPointXY(at.x() + dx * gt[1] + dy * gt[2], at.y() + dx * gt[4] + dy * gt[5]), grid)
-            for i, dx, dy in moved}
+    return {i: (QgsPointXY(x, y), grid)
+            for i, (x, y) in lyr.moved_points(run_info.get("coregister"), at.x(), at.y(), gt).items()}
 
 
 def _mask_hits(run_info, point, crs, context=None, stopped=lambda: False, unreadable=None, moved=None):

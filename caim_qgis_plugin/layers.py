@@ -341,6 +341,14 @@ def moved_dates(coregister):
             if isinstance(s, list) and len(s) == 2 and _whole(*s) and any(s)]
 
 
+def moved_points(coregister, x, y, gt):
+    """{date index: (x, y)} of the dates a run moved (:func:`moved_dates`): the map point (x, y) on the run's grid
+    (geotransform ``gt``) moved by the date's whole-pixel offset, where that date's file holds what the run read
+    at (x, y) (the date's content at grid pixel (x, y) is its own at (x + dx, y + dy):
+    model_core.coregister.Shift)."""
+    return {i: (x + dx * gt[1] + dy * gt[2], y + dx * gt[4] + dy * gt[5]) for i, dx, dy in moved_dates(coregister)}
+
+
 def coregister_text(coregister):
     """', co-registered: 1 date moved' for a run whose co-registration moved dates (its "coregister",
     :func:`coregister_record`); '' for one that moved none (co-registration is the default: the usual case

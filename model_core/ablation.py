@@ -90,10 +90,10 @@ def main(argv=None):
     samples = no_change_series(args.samples, args.t, args.seed, scene_stats=args.scene_stats,
                                haze_prob=args.haze_prob, misreg_prob=args.misreg_prob)
     if args.coregister:
-        from model_core.coregister import apply_shifts, estimate_shifts
+        from model_core.coregister import align
 
         for s in samples:
-            s["values"], s["valid"] = apply_shifts(s["values"], s["valid"], estimate_shifts(s["values"], s["valid"]))
+            s["values"], s["valid"], _shifts = align(s["values"], s["valid"])
     rows = {"cva": false_change_rate(samples, lambda v, ok, _stats: cva(v, ok)["moment"])}
     for path in args.weights:
         rows[path] = false_change_rate(samples, model_predictor(weights.load_model(path, arch=args.model)))

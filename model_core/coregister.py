@@ -109,30 +109,6 @@ def edges(values, valid):
     return g, gok
 
 
-def _correlation(a, aok, b, bok, dx, dy):
-    """NCC of a (reference) and b where b is read at +(dx, dy): a[y, x] against b[y + dy, x + dx], over the
-    pixels valid in both; ``a``, ``b`` are 0 where not valid, ``aok``, ``bok`` float32 0/1 masks.  The
-    definition, one offset at a time (rule CR's figures were measured with it); :func:`_scores` computes it at
-    every offset at once, and a test holds the two together."""
-    h, w = a.shape
-    ys, ye = max(0, -dy), min(h, h - dy)
-    xs, xe = max(0, -dx), min(w, w - dx)
-    pa, ma = a[ys:ye, xs:xe], aok[ys:ye, xs:xe]
-    pb, mb = b[ys + dy:ye + dy, xs + dx:xe + dx], bok[ys + dy:ye + dy, xs + dx:xe + dx]
-    pa = pa * mb  # a where both are valid
-    pb = pb * ma
-    n = float(np.einsum("ij,ij->", ma, mb, dtype=np.float64))
-    if n < MIN_PIXELS:
-        return None, int(n)
-    sa, sb = float(pa.sum(dtype=np.float64)), float(pb.sum(dtype=np.float64))
-    sab = float(np.einsum("ij,ij->", pa, pb, dtype=np.float64))
-    saa = float(np.einsum("ij,ij->", pa, pa, dtype=np.float64))
-    sbb = float(np.einsum("ij,ij->", pb, pb, dtype=np.float64))
-    cov, va, vb = sab - sa * sb / n, saa - sa * sa / n, sbb - sb * sb / n
-    den = np.sqrt(max(va, 0.0) * max(vb, 0.0))
-    return (float(cov / den) if den > 0 else 0.0), int(n)
-
-
 def _fft_shape(h, w, r):
     """The padded FFT size of an h x w window searched up to r pixels: each side at least side + r (no
     wrap-around reaches the offsets searched), rounded up to a product of 2, 3 and 5 (numpy's FFT is fast there)."""
@@ -161,10 +137,12 @@ def _spectra(a, aok, shape):
 
 
 def _scores(a, aok, b, bok, r, ref_spectra=None):
-    """The correlation :func:`_correlation` gives at every whole-pixel offset up to ``r`` each way, as a
+    """The normalised cross-correlation of ``a`` (reference) and ``b`` read at +(dx, dy) (a[y, x] against
+    b[y + dy, x + dx], over the pixels valid in both) at every whole-pixel offset up to ``r`` each way, as a
     (2r + 1, 2r + 1) array indexed [dy + r, dx + r] (NaN where fewer than :data:`MIN_PIXELS` pixels are valid in
-    both), from six cross-correlations computed at once by FFT (the same sums, to rounding: the loop over
-    121 offsets took about 0.2 s a date on a 512 px window, this about a tenth of it).  ``ref_spectra`` =
+    both), from six cross-correlations computed at once by FFT (the same sums, to rounding, as one offset at a
+    time, with which rule CR's figures were measured: tests/test_coregister.py holds the two together; that loop
+    took about 0.2 s a date on a 512 px window, this about a tenth of it).  ``ref_spectra`` =
     :func:`_spectra` of the reference at this shape, when computed once for several dates."""
     h, w = a.shape
     shape = _fft_shape(h, w, r)
@@ -281,3 +259,11 @@ def apply_shifts(values, valid, shifts):
             moved_valid = np.asarray(valid)[iy][:, ix]
             ok &= cover & moved_valid
     return out, ok
+
+
+def align(values, valid, reference=0):
+    """:func:`estimate_shifts` then :func:`apply_shifts` of a series held in memory (``evaluate`` and ``ablation``
+    with ``--coregister``): (values, valid, shifts)."""
+    shifts = estimate_shifts(values, valid, reference=reference)
+    values, valid = apply_shifts(values, valid, shifts)
+    return values, valid, shifts

@@ -316,10 +316,9 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
     for i, s in enumerate(series):
         s = loaded(s)  # a lazily read tile: read now, dropped after this iteration
         if coregister:
-            from model_core.coregister import apply_shifts, estimate_shifts
+            from model_core.coregister import align
 
-            shifts = estimate_shifts(s.values, s.valid)
-            s.values, s.valid = apply_shifts(s.values, s.valid, shifts)
+            s.values, s.valid, shifts = align(s.values, s.valid)
             moved["dates"] += len(shifts) - 1
             moved["moved"] += sum(1 for sh in shifts if sh.applied() != (0, 0))
             moved["not_applied"] += sum(1 for sh in shifts if sh.reason)
