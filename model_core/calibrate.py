@@ -11,7 +11,9 @@ the area is still read from the shifted moment.
 
 This command runs the model once on the trainer's held-out validation series (the semi-synthetic
 "val" split of the config, or patches of its ``val_root`` / ``val_split`` on the user's own data, the
-same fixed samples that selected the checkpoint; never an evaluation set such as Taizhou), keeps the log-probabilities, and scans ``b`` over a grid.  It picks the ``b``
+same fixed samples that selected the checkpoint; never an evaluation set such as Taizhou), keeps the
+log-probabilities, and scans ``b`` over a grid.  The series are co-registered first, as the engine
+co-registers a run's dates (``--coregister``, on by default; :mod:`model_core.coregister`).  It picks the ``b``
 that maximises the trainer's own selection score (mean of change-area and change-moment kappa) and
 writes a copy of the weights with ``calibration = {"no_change_bias": b, ...}``; the engine applies it
 whenever the file is loaded.  The table of scores per ``b`` is printed and stored in the file.
@@ -119,6 +121,12 @@ def build_parser():
                    help="how the area is read from the moment probabilities: 'max' (the paper's: changed when "
                         "the most probable interval beats no change) or 'total' (changed when the intervals "
                         "together beat no change; the moment is still the most probable interval)")
+    from model_core.coregister import COREGISTER_DEFAULT
+
+    p.add_argument("--coregister", action=argparse.BooleanOptionalAction, default=COREGISTER_DEFAULT,
+                   help="move each validation series' dates onto its first date where they are offset by whole "
+                        "pixels, as detect --coregister does (on by default, as in detect), so that the bias is "
+                        "chosen on what the engine will give the network; --no-coregister: as drawn")
     p.add_argument("--device", default="cpu", help="cpu (default), auto (CUDA if available) or cuda:N")
     p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: all cores)")
     p.add_argument("--overwrite", action="store_true", help="replace an existing --out file")
@@ -183,6 +191,7 @@ def main(argv=None):
         cfg = load_config({k: v for k, v in stored.items() if k in DEFAULTS})
     if args.samples:
         cfg["val_samples"] = int(args.samples)
+    cfg["coregister"] = bool(args.coregister)  # validation_samples then aligns them as a training run would
     val_seed = cfg["seed"] if cfg.get("val_seed") is None else cfg["val_seed"]
     t0 = time.time()
     data = cfg.get("data") or {}
@@ -226,7 +235,7 @@ def main(argv=None):
                    "chosen_by": "model_core.calibrate",
                    "criterion": "max of mean(area kappa, moment kappa) on the validation series",
                    "validation": json.dumps({"split": "val", "val_samples": cfg["val_samples"],
-                                             "val_seed": val_seed,
+                                             "val_seed": val_seed, "coregister": cfg["coregister"],
                                              "t_min": cfg["t_min"], "t_max": cfg["t_max"]}),
                    "sweep": json.dumps(rows),
                    "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}

@@ -8,13 +8,16 @@ The config (see ``configs/*.json``; every key is optional and has the default sh
       "t_min": 2, "t_max": 10, "patch": 64, "batch": 8,
       "epochs": 20, "steps_per_epoch": 250, "val_samples": 96,
       "lr": 1e-4, "weight_decay": 0.0, "seed": 0, "aux_weight": 0.25, "deepcl_weight": 0.0,
-      "edge_weight": 0.0, "init": null, "grad_clip": null,
+      "edge_weight": 0.0, "coregister": false, "init": null, "grad_clip": null,
       "lr_schedule": null, "warmup_steps": 0, "lr_min_ratio": 0.05, "ema": null, "select": "raw",
       "out": "runs/caimnet_rgbn", "device": "auto", "threads": null
     }
 
 ``edge_weight`` (0 to 1000) counts the one-pixel band on each side of a labelled change's edge ``1 +
 edge_weight`` times in the loss (:func:`model_core.losses.edge_pixel_weights`); 0 weighs all pixels alike.
+``coregister`` ``true`` moves each training and validation series' dates onto its first date as the engine's
+``detect --coregister`` does (:func:`model_core.coregister.align`) before the network sees them, so that it trains
+on what it will be given; the strip a moved date no longer covers is unlabelled.
 ``init`` names a weights file to start from (fine-tuning, e.g. the bundled weights on your own
 labelled data); ``grad_clip`` clips the global gradient norm; ``val_seed`` (default: ``seed``) fixes
 the validation series independently of the training seed.  ``lr_schedule`` ``"cosine"`` decays the
@@ -72,6 +75,7 @@ DEFAULTS = {
     "aux_weight": 0.25,
     "deepcl_weight": 0.0,
     "edge_weight": 0.0,
+    "coregister": False,
     "deepcl": {},
     "init": None,
     "val_seed": None,
@@ -258,6 +262,8 @@ def check_config(cfg):
                       _("must be null or a number > 0 (e.g. 1.0; null clips nothing), not {value!r}")).format(value=v))
     if not cfg["t_min"] <= cfg["t_max"]:
         raise CaimError(_("Config: need 2 <= t_min <= t_max."))
+    if not isinstance(cfg.get("coregister"), bool):
+        bad("coregister", _("must be true or false, not {value!r}").format(value=cfg.get("coregister")))
     if cfg["select"] not in ("raw", "calibrated"):
         raise CaimError(_("Config: select must be 'raw' or 'calibrated', not {value!r}.").format(value=cfg["select"]))
     if cfg.get("lr_schedule") not in (None, "constant", "cosine"):
@@ -505,6 +511,7 @@ class _Source:
         data = dict(cfg["data"])
         self.kind = data.pop("kind", "semisynthetic")
         self.patch = int(cfg["patch"])
+        self.coregister = bool(cfg.get("coregister"))
         if self.kind == "semisynthetic":
             from model_core.datasets.synthetic import SemiSyntheticGenerator
 
@@ -520,12 +527,31 @@ class _Source:
             self.green_as_nir = _green_as_nir(self.gen.series)
 
     green_as_nir = False  # the semi-synthetic series have a NIR band
+    coregister = False
 
     def batch(self, rng, n, t):
-        return self.gen.batch(rng, n, t)
+        if not self.coregister:
+            return self.gen.batch(rng, n, t)
+        items = [self.sample(rng, t) for _unused in range(n)]  # the generator's own batch draws them so too
+        return {k: np.stack([it[k] for it in items]) for k in items[0]}
 
     def sample(self, rng, t):
-        return self.gen.sample(rng, t)
+        s = self.gen.sample(rng, t)
+        return coregistered(s) if self.coregister else s
+
+
+def coregistered(sample):
+    """A training sample with its dates moved onto its first date (:func:`model_core.coregister.align`, the engine's
+    co-registration); the pixels a moved date no longer covers are invalid and unlabelled."""
+    from model_core.coregister import align
+    from model_core.losses import IGNORE
+
+    s = dict(sample)
+    s["values"], s["valid"], _shifts = align(s["values"], s["valid"])
+    moment = np.array(s["moment"], copy=True)
+    moment[~s["valid"]] = IGNORE
+    s["moment"] = moment
+    return s
 
 
 def _green_as_nir(series, most=8):

@@ -389,3 +389,27 @@ def test_calibrate_words_a_file_it_may_not_replace(tmp_path):
                                   "write to it and that the disk has free space; then run the same command again."), \
         run.stderr
     assert left == ["cal.pt", "src.pt"] and kept == "the user's file"
+
+
+def test_calibrate_coregisters_its_validation_series_as_detect_does(tmp_path, monkeypatch):
+    """The bias is chosen on validation series co-registered as the engine co-registers a run's dates (on by
+    default, --no-coregister to leave them as drawn), and the file records which."""
+    from model_core import train
+    from model_core.calibrate import main
+    from tests.fixtures import layouts
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    src = str(tmp_path / "src.pt")
+    W.save(src, build_model("caimnet", features=8, stem=4, window=8, heads=1))
+    config = tmp_path / "c.json"
+    config.write_text(json.dumps({"val_samples": 2, "patch": 16, "data": {"kind": "generic", "root": root},
+                                  "model_config": {"features": 8, "stem": 4, "window": 8, "heads": 1}}))
+    seen = []
+    real = train.validation_samples
+    monkeypatch.setattr(train, "validation_samples", lambda cfg: seen.append(cfg["coregister"]) or real(cfg))
+    for flag, expected in ((None, True), ("--no-coregister", False), ("--coregister", True)):
+        out = str(tmp_path / f"{flag}.pt")
+        assert main(["--weights", src, "--out", out, "--config", str(config)] + ([flag] if flag else [])) == 0
+        assert seen[-1] is expected
+        assert json.loads(W.load_model(out).calibration["validation"])["coregister"] is expected

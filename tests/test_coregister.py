@@ -339,6 +339,39 @@ def test_generator_offsets_are_the_ones_the_estimator_finds():
     assert found >= 3 and agree == found
 
 
+@pytest.mark.shared
+@needs_shared
+def test_training_config_coregister_aligns_training_and_validation_series():
+    """A config's "coregister": true gives the network series moved onto their first date, as the engine will
+    (the strip a moved date no longer covers unlabelled); false (the default) leaves them as drawn, so that the
+    earlier configs reproduce their runs."""
+    from model_core import train
+    from model_core.losses import IGNORE
+
+    data = {"kind": "semisynthetic", "no_change_prob": 0.0, "haze_prob": 0.0, "cloud_prob": 0.0, "misreg_prob": 1.0}
+    raw = train._Source(train.load_config({"data": data, "patch": 64}), "train")
+    co = train._Source(train.load_config({"data": data, "patch": 64, "coregister": True}), "train")
+    assert not raw.coregister and co.coregister
+    moved = 0
+    for seed in range(4):
+        a = raw.batch(np.random.default_rng(seed), 2, 4)
+        b = co.batch(np.random.default_rng(seed), 2, 4)  # the same series, drawn from the same generator state
+        for i in range(2):
+            before = cr.estimate_shifts(a["values"][i], a["valid"][i])
+            after = cr.estimate_shifts(b["values"][i], b["valid"][i])
+            moved += sum(sh.applied() != (0, 0) for sh in before)
+            assert all(sh.applied() == (0, 0) for sh in after), [sh.as_dict() for sh in after]
+            assert (b["moment"][i][~b["valid"][i]] == IGNORE).all()
+            keep = b["valid"][i]
+            assert (b["moment"][i][keep] == a["moment"][i][keep]).all()  # the labels stay on the first date's grid
+            assert b["valid"][i].sum() < a["valid"][i].sum() or all(sh.applied() == (0, 0) for sh in before)
+    assert moved >= 4
+    val = train.validation_samples(train.load_config({"data": data, "patch": 64, "val_samples": 3, "coregister": True}))
+    assert all(sh.applied() == (0, 0) for s in val for sh in cr.estimate_shifts(s["values"], s["valid"]))
+    with pytest.raises(Exception, match="coregister must be true or false"):
+        train.load_config({"coregister": "yes"})
+
+
 # ------------------------------------------------------------------ run time and cancelling
 
 
