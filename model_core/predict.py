@@ -471,8 +471,12 @@ def network_speed():
 
 
 def duration_text(seconds):
-    """12 -> 'about 12 s', 250 -> 'about 4 min', 9000 -> 'about 2.5 h', 400000 -> 'about 4.6 days'."""
+    """12 -> 'about 12 s', 250 -> 'about 4 min', 9000 -> 'about 2.5 h', 400000 -> 'about 4.6 days'.  One second
+    and one year have templates of their own: Spanish said "unos 1 s" (its "about" is plural), English "about 1
+    years"."""
     if seconds < 90:
+        if round(max(seconds, 1)) == 1:
+            return _("about 1 s")
         return _("about {n:.0f} s").format(n=number(max(seconds, 1)))
     if seconds < 5400:
         return _("about {n:.0f} min").format(n=number(seconds / 60))
@@ -480,8 +484,10 @@ def duration_text(seconds):
         return _("about {n:.1f} h").format(n=number(seconds / 3600))
     if seconds < 60 * 86400:
         return _("about {n:.1f} days").format(n=number(seconds / 86400))
-    return _("about {n:.2g} years").format(n=number(seconds / 86400 / 365.25)) if seconds > 365 * 86400 else \
-        _("about {n:.0f} weeks").format(n=number(seconds / 86400 / 7))
+    if seconds > 365 * 86400:
+        years = seconds / 86400 / 365.25
+        return _("about 1 year") if f"{years:.2g}" == "1" else _("about {n:.2g} years").format(n=number(years))
+    return _("about {n:.0f} weeks").format(n=number(seconds / 86400 / 7))
 
 
 # Seconds of tiles before the progress text says how long the rest will take: the rate of the first tile

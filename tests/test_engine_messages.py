@@ -391,6 +391,21 @@ def test_numbers_in_german_and_spanish_messages_take_a_decimal_comma():
     assert localize_number("1,5 GB", "en") == "1,5 GB" and localize_number("0.5", "de_DE") == "0,5"
 
 
+def test_one_second_and_one_year_of_the_run_time_estimate_read_right():
+    """The Spanish estimate said "unos 1 s" ("unos", about, is plural) and the English one "about 1 years": one
+    second and one year have their own words in every language; the other numbers keep theirs."""
+    from model_core.predict import duration_text
+
+    year = 365.25 * 86400
+    cases = (1.2, 0.3, 12, 1.02 * year, 2.5 * year)
+    assert [duration_text(s) for s in cases] == ["about 1 s", "about 1 s", "about 12 s", "about 1 year", "about 2.5 years"]
+    i18n.set_language("de")
+    assert [duration_text(s) for s in cases] == ["etwa 1 s", "etwa 1 s", "etwa 12 s", "etwa 1 Jahr", "etwa 2,5 Jahre"]
+    i18n.set_language("es")
+    assert [duration_text(s) for s in cases] == ["alrededor de 1 s", "alrededor de 1 s", "unos 12 s",
+                                                 "alrededor de 1 año", "unos 2,5 años"]
+
+
 def _comparison_inputs(tmp_path):
     rng = np.random.default_rng(1)
     ref = rng.choice(4, size=(50, 70), p=[0.7, 0.1, 0.1, 0.1]).astype(np.uint8)
