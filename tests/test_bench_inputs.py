@@ -79,3 +79,54 @@ def test_the_header_prints_the_estimates_memory_probe_and_speeds(monkeypatch):
     # the memory speed is the estimate's formula on the probe printed (rounded to 0.1 ms), not another figure
     probe = float(found.group(1)) / 1e3
     assert abs(memory - predict.memory_speed_of(probe)) <= 0.01 + memory * 0.06e-3 / max(probe, 1e-4)
+
+
+def _estimate_constants():
+    spec = importlib.util.spec_from_file_location("estimate_constants",
+                                                  os.path.join(ROOT, "tools", "estimate_constants.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_estimate_constants_removes_its_temporary_data_folder_also_on_ctrl_c_and_errors(tmp_path, monkeypatch):
+    """tools/estimate_constants.py left an estimate-data-* folder (its synthetic series, up to 300 MB) in the
+    temporary directory after every run; it removes it when it ends, also on Ctrl-C and on an error.  A folder
+    given with --data is the user's: kept.  (Its scenes are replaced by a stand-in that makes a file in the
+    folder and then returns none, or stops as a Ctrl-C, an error or a SIGTERM would.)"""
+    import signal
+    import sys
+    import tempfile
+
+    import pytest
+
+    tool = _estimate_constants()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    seen = []
+
+    def scenes(outcome):
+        def made(folder):
+            seen.append(folder)
+            with open(os.path.join(folder, "s2048_t6_20000615.tif"), "wb") as f:  # a series made in it
+                f.write(b"x")
+            if outcome is not None:
+                raise outcome
+            return {}
+        return made
+
+    monkeypatch.setattr(sys, "argv", ["estimate_constants.py", "check"])
+    for outcome in (None, KeyboardInterrupt(), RuntimeError("a failed run"), SystemExit(143)):
+        monkeypatch.setattr(tool, "scenes", scenes(outcome))
+        if outcome is None:
+            tool.main()
+        else:
+            with pytest.raises(type(outcome)):
+                tool.main()
+        assert os.path.basename(seen[-1]).startswith("estimate-data-") and not os.path.exists(seen[-1])
+        assert [n for n in os.listdir(tmp_path) if n.startswith("estimate-data-")] == []
+    assert signal.getsignal(signal.SIGTERM) is not getattr(tool, "_stop", None)  # the handler is put back
+    kept = tmp_path / "mine"
+    monkeypatch.setattr(sys, "argv", ["estimate_constants.py", "check", "--data", str(kept)])
+    monkeypatch.setattr(tool, "scenes", scenes(None))
+    tool.main()
+    assert seen[-1] == str(kept) and os.listdir(kept) == ["s2048_t6_20000615.tif"]
