@@ -14,6 +14,11 @@ true offset may be larger) is reported and not applied.
 
 This corrects a global translation only (georeferencing offsets, e.g. of different processing levels or
 sensors); it does not correct rotation, scale or local distortion (terrain, orthorectification errors).
+
+On a scene large enough, the same estimator also runs on further windows away from the centre
+(:func:`check_windows`), to report only (:func:`varies`): a date whose offset differs across the scene (mixed
+sources, imagery not orthorectified alike) gets one compromise offset from the central window, and the engine
+warns of it.  Which offset is applied is the central window's alone, as before.
 """
 import numpy as np
 
@@ -25,6 +30,17 @@ MIN_SCORE = 0.2      # the best offset's correlation must reach this (else the d
 MIN_GAIN = 0.1       # ... and beat the correlation at no offset by this much (else the offset is noise)
 MIN_PIXELS = 256     # pixels valid in both dates at every offset, else not estimated
 WINDOW = 512         # side of the central window the engine reads for the estimate (full resolution)
+
+# the check across the scene (report only; the applied offset stays the central window's): on a grid at least
+# CHECK_FACTOR windows wide and high, the offset is estimated again on a window of the same size at the centre of
+# each quarter of the grid (from 2 windows on they overlap the central one by at most a quarter of its area, from
+# 4 not at all); a date whose clear estimates there differ from each other, or from the offset applied, by
+# DISAGREE px or more in x or y is warned of.
+CHECK_FACTOR = 2
+DISAGREE = 2
+# the windows, named as the offsets are (row 0 north, column 0 west: the grid as QGIS draws a north-up raster)
+PLACES = {"centre": N_("centre"), "north-west": N_("north-west"), "north-east": N_("north-east"),
+          "south-west": N_("south-west"), "south-east": N_("south-east")}
 
 # why a date's offset was not applied (Shift.reason)
 REASONS = {
@@ -56,10 +72,16 @@ class Shift:
     estimated); ``score`` the correlation at the best whole-pixel offset and ``gain`` its excess over no
     offset; ``reason`` a key of :data:`REASONS` when the offset is not applied."""
 
-    __slots__ = ("dx", "dy", "score", "gain", "reason")
+    __slots__ = ("dx", "dy", "score", "gain", "reason", "windows")
 
     def __init__(self, dx=None, dy=None, score=None, gain=None, reason=None):
         self.dx, self.dy, self.score, self.gain, self.reason = dx, dy, score, gain, reason
+        self.windows = None  # the check across the scene: [(place, (x, y, w, h), Shift)], None when it did not run
+
+    def clear(self):
+        """Whether the estimate is a clear match: applied as it stands (no ``reason``) and with a correlation of
+        at least :data:`MIN_SCORE` (a best match at no offset needs no gain, but may be as weak as no match)."""
+        return self.reason is None and self.dx is not None and self.score is not None and self.score >= MIN_SCORE
 
     def applied(self):
         """The whole-pixel offset (dx, dy) to apply, (0, 0) when none is."""
@@ -69,11 +91,16 @@ class Shift:
 
     def as_dict(self):
         ax, ay = self.applied()
-        return {"dx": None if self.dx is None else round(float(self.dx), 2),
-                "dy": None if self.dy is None else round(float(self.dy), 2),
-                "applied_dx": ax, "applied_dy": ay,
-                "score": None if self.score is None else round(float(self.score), 3),
-                "reason": self.reason}
+        out = {"dx": None if self.dx is None else round(float(self.dx), 2),
+               "dy": None if self.dy is None else round(float(self.dy), 2),
+               "applied_dx": ax, "applied_dy": ay,
+               "score": None if self.score is None else round(float(self.score), 3),
+               "reason": self.reason}
+        if self.windows is not None:  # the check across the scene: what each further window found (report only)
+            out["windows"] = [dict({"where": place, "x": x, "y": y, "width": w, "height": h}, **sh.as_dict())
+                              for place, (x, y, w, h), sh in self.windows]
+            out["varies"] = varies(self)
+        return out
 
     def __repr__(self):
         return f"Shift({self.as_dict()})"
@@ -233,6 +260,82 @@ def estimate_shifts(values, valid, reference=0, max_shift=MAX_SHIFT, progress=No
             out.append(estimate_shift(None, None, values[j], vd(j), max_shift, ref_edges=ref_edges,
                                       ref_spectra=ref_spectra))
     return out
+
+
+def check_windows(width, height, side=WINDOW):
+    """The further windows of the check across the scene, [(place, (x, y, w, h))]: one of ``side`` px a side
+    centred in each quarter of a ``width`` x ``height`` grid at least :data:`CHECK_FACTOR` ``side`` wide and high,
+    else none (a smaller grid behaves as before: the central window only)."""
+    side = int(side)
+    if width < CHECK_FACTOR * side or height < CHECK_FACTOR * side:
+        return []
+    out = []
+    for place, fx, fy in (("north-west", 1, 1), ("north-east", 3, 1), ("south-west", 1, 3), ("south-east", 3, 3)):
+        x = min(max(fx * width // 4 - side // 2, 0), width - side)
+        y = min(max(fy * height // 4 - side // 2, 0), height - side)
+        out.append((place, (x, y, side, side)))
+    return out
+
+
+def estimate_windows(read, n, windows, reference=0, max_shift=MAX_SHIFT, progress=None):
+    """:func:`estimate_shifts` on several windows of a series of ``n`` dates, one date at a time (a date's windows
+    read, estimated and dropped before the next: no window of every date is held at once).  ``read(j, window)``
+    gives date j's (values (C, h, w), valid (h, w)) in ``window`` (an item of ``windows``).  Returns per window
+    the list of every date's :class:`Shift`, each as :func:`estimate_shifts` gives it for that window.
+    ``progress(k, n - 1)`` as there, once per date for all its windows."""
+    r = int(max_shift)
+    refs = []
+    for win in windows:
+        ref_edges = edges(*read(reference, win))
+        h, w = ref_edges[0].shape
+        refs.append((ref_edges, _spectra(*ref_edges, _fft_shape(h, w, r))))
+    out = [[None] * n for _w in windows]
+    for j in range(n):
+        if j == reference:
+            for per in out:
+                per[j] = Shift(0.0, 0.0, 1.0, 0.0)
+            continue
+        if progress is not None:
+            progress(j + (j < reference), n - 1)
+        for k, win in enumerate(windows):
+            values, valid = read(j, win)
+            out[k][j] = estimate_shift(None, None, values, valid, r, ref_edges=refs[k][0], ref_spectra=refs[k][1])
+    return out
+
+
+def varies(shift):
+    """Whether the check across the scene found the date offset differently in different parts of it: the
+    whole-pixel offsets of its further windows with a clear match (:meth:`Shift.clear`) differ from each other,
+    or from the offset applied to the date, by :data:`DISAGREE` px or more in x or y.  The applied offset counts
+    unless the date was left as it is for a reason already warned of (``edge``, ``no_crs``)."""
+    if not shift.windows:
+        return False
+    found = [sh.applied() for _place, _win, sh in shift.windows if sh.clear()]
+    if shift.reason not in ("edge", "no_crs"):
+        found.append(shift.applied())
+    return any(max(abs(a[0] - b[0]), abs(a[1] - b[1])) >= DISAGREE for a in found for b in found)
+
+
+def place_text(place):
+    """'north-west' in the current language (:data:`PLACES`)."""
+    return translated(PLACES[place])
+
+
+def windows_text(shift):
+    """What the central and further windows found, in words: 'centre: 3 px east (applied); north-west: 3 px
+    east; north-east: 0 px; south-west: no clear match; ...'."""
+    parts = []
+    for place, sh in [("centre", shift)] + [(p, s) for p, _win, s in shift.windows or []]:
+        if place == "centre" and sh.reason is None and sh.applied() != (0, 0):
+            found = _("{offset} (applied)").format(offset=offset_text(*sh.applied()))
+        elif place == "centre" and sh.reason in ("edge", "no_crs") and sh.dx is not None:
+            found = _("{offset} (not applied)").format(offset=offset_text(*(int(round(v)) for v in (sh.dx, sh.dy))))
+        elif sh.clear():
+            found = offset_text(*sh.applied())
+        else:
+            found = _("no clear match")
+        parts.append(_("{place}: {found}").format(place=place_text(place), found=found))
+    return "; ".join(parts)
 
 
 def apply_shifts(values, valid, shifts):

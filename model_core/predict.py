@@ -372,6 +372,8 @@ ISFA_FIT_S = 3e-6
 # 10 dates, Landsat Pucallpa 8 dates and a synthetic 6 x 2048^2, load 0.8): median 1.63e-9 (runs 1.59e-9 ..
 # 3.15e-9; NAIP's, whose dates are warped onto the grid and whose read is most of it, 3.1e-9).  NAIP 10 dates:
 # 0.9 s; before the FFT, one offset at a time, the median was 7.3e-9 and NAIP took 2-3 s on the idle machine.
+# On a grid of 2 x 2 windows or more the check across the scene estimates 4 more windows of the same size
+# (coregister.check_windows), counted as 5 windows: 6 x 2048^2 took 1.3-1.5 s instead of 0.26-0.34 s (load 1.6).
 COREGISTER_S = 1.63e-9
 SCENE_FIT = {"cva": "cva", "caimnet_cva": "cva", "isfa": "isfa", "caimnet_isfa": "isfa"}
 MAX_RUN_SECONDS = 24 * 3600  # a longer run is refused unless allowed (allow_huge): clip the inputs instead
@@ -590,10 +592,11 @@ def run_stages(width, height, n_dates, model, bands=4, files=None, window_px=Non
     seconds += READ_S * windows * t * c
     seconds += WRITE_S * px * _overview_growth(width, height)
     if coregister:  # a central window of every date read, each later date correlated at every offset searched
-        from model_core.coregister import MAX_SHIFT, WINDOW
+        from model_core.coregister import MAX_SHIFT, WINDOW, check_windows
 
         window = float(min(int(width), WINDOW)) * float(min(int(height), WINDOW))
-        seconds += COREGISTER_S * window * (2 * MAX_SHIFT + 1) ** 2 * intervals
+        places = 1 + len(check_windows(int(width), int(height)))  # and the check's windows on a large grid
+        seconds += COREGISTER_S * window * places * (2 * MAX_SHIFT + 1) ** 2 * intervals
     if probabilities:  # (without overviews)
         seconds += PROBABILITY_WRITE_S.get(probabilities_type, PROBABILITY_WRITE_S["float32"]) * px * t
     model_s = windows / 1e6 * intervals * rate
@@ -1584,7 +1587,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                               "of a footprint), it was compared as land, and the map may call it, or the rest, "
                               "changed. Mark it as nodata (gdal_edit.py -a_nodata {value} FILE) and run again.").format(
                                 n=i + 1, label=stack.sources[i].spec.label, value=value, pct=_pct(share)))
-        from model_core.coregister import MAX_SHIFT, offset_text
+        from model_core.coregister import MAX_SHIFT, offset_text, varies, windows_text
 
         for i, sh in enumerate(stack.shifts or []):
             if sh.reason == "edge":  # the best match at the edge of the search: offset by more than it looks
@@ -1598,6 +1601,19 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                 warnings.append(_("input {n} '{label}' looks offset {offset} from the reference input, but the "
                                   "images are not georeferenced, so it was left as it is.").format(
                     n=i + 1, label=stack.sources[i].spec.label, offset=offset_text(round(sh.dx), round(sh.dy))))
+            if varies(sh):  # the check across the scene: one offset for the whole date, where parts differ
+                ax, ay = sh.applied()
+                moved = (ax, ay) != (0, 0)
+                warnings.append(_("input {n} '{label}' is offset from the reference input differently in different "
+                                  "parts of the scene ({found}), and {applied}: where it is offset otherwise, its "
+                                  "edges may show as false change. {advice}").format(
+                    n=i + 1, label=stack.sources[i].spec.label, found=windows_text(sh),
+                    applied=(_("one offset, {offset}, was applied to the whole date").format(offset=offset_text(ax, ay))
+                             if moved else _("it was left as it is")),
+                    advice=(_("Co-register or orthorectify the dates with a GIS tool before the run, or run without "
+                              "co-registration (--no-coregister; in QGIS untick 'Co-register the dates', "
+                              "COREGISTER=false in Processing).") if moved else
+                            _("Co-register or orthorectify the dates with a GIS tool before the run."))))
         for i, cover in enumerate(stack.mask_cover):
             label = stack.sources[i].spec.label
             if i in stack.overcast:

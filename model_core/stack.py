@@ -1430,17 +1430,29 @@ class Stack:
         onto the grid, whose alpha marks the grid pixels it no longer covers (nodata in the outputs, a strip
         as wide as the move along the scene's edge).  Returns the list of :class:`~model_core.coregister.Shift`
         (also ``self.shifts``).  Call it before :meth:`statistics`.  ``progress(k, n)``, when given, is called
-        before the k-th of the n dates other than the reference is estimated (it may raise to stop)."""
+        before the k-th of the n dates other than the reference is estimated (it may raise to stop).
+
+        On a grid at least :data:`~model_core.coregister.CHECK_FACTOR` windows wide and high, each date's offset is
+        also estimated on a window in each quarter of the grid (:func:`~model_core.coregister.check_windows`),
+        to report only: each Shift's ``windows`` (the applied offset is the central window's whatever they find;
+        :func:`~model_core.coregister.varies`)."""
         from model_core import coregister as cr
 
         g = self.grid
         side = int(window or cr.WINDOW)
         w, h = min(g.width, side), min(g.height, side)
         x, y = (g.width - w) // 2, (g.height - h) // 2
-        values, valid = self.read(x, y, w, h, per_date=True)
-        shifts = cr.estimate_shifts(values, valid, reference=self.reference,
-                                    max_shift=cr.MAX_SHIFT if max_shift is None else max_shift, progress=progress)
-        del values, valid
+        r = cr.MAX_SHIFT if max_shift is None else max_shift
+        further = cr.check_windows(g.width, g.height, side)
+        if not further:  # (as before the check: every date's central window read at once)
+            values, valid = self.read(x, y, w, h, per_date=True)
+            shifts = cr.estimate_shifts(values, valid, reference=self.reference, max_shift=r, progress=progress)
+            del values, valid
+        else:  # a date's five windows read and estimated before the next date's (one date's windows in memory)
+            found = self.estimate_windows([("centre", (x, y, w, h))] + further, max_shift=r, progress=progress)
+            shifts = found[0]
+            for j, sh in enumerate(shifts):
+                sh.windows = [(place, win, per[j]) for (place, win), per in zip(further, found[1:])]
         if not g.wkt:  # not georeferenced: nothing to move the dates with
             for sh in shifts:
                 if sh.applied() != (0, 0):
@@ -1457,6 +1469,23 @@ class Stack:
             self._stats = None
         self.shifts = shifts
         return shifts
+
+    def estimate_windows(self, windows, max_shift=None, progress=None):
+        """Each date's offset from the reference input in each of ``windows`` ([(name, (x, y, w, h))], grid
+        pixels, full resolution) as read now (:func:`model_core.coregister.estimate_windows`): per window, the
+        list of every date's Shift.  Moves nothing (:meth:`coregister` does, from the central window's)."""
+        from model_core import coregister as cr
+
+        c = self.band_count
+
+        def read(i, win):
+            wx, wy, ww, wh = win[1]
+            values, valid = np.empty((c, wh, ww), np.float32), np.ones((wh, ww), bool)
+            self._read_source(i, self.sources[i], wx, wy, ww, wh, ww, wh, values, valid)
+            return values, valid
+
+        return cr.estimate_windows(read, len(self.sources), windows, reference=self.reference,
+                                   max_shift=cr.MAX_SHIFT if max_shift is None else max_shift, progress=progress)
 
     def statistics(self, max_pixels=1_000_000, keep_sample=False, fill=False, progress=None):
         """Robust per-(date, band) centre and scale from a decimated read of the whole grid.

@@ -239,7 +239,10 @@ def test_detect_coregister_moves_the_offset_date_and_says_so(tmp_path):
         item = gdal.Open(moved.paths[kind]).GetMetadataItem("CAIM_COREGISTER")
         rec = json.loads(item)
         assert [(d["applied_dx"], d["applied_dy"]) for d in rec] == [(0, 0), (2, -1), (0, 0)]
+        # a scene too small for the check across it: the record and the warnings as before it
+        assert all(list(d) == ["dx", "dy", "applied_dx", "applied_dy", "score", "reason"] for d in rec)
         assert gdal.Open(plain.paths[kind]).GetMetadataItem("CAIM_COREGISTER") is None
+    assert all(sh.windows is None for sh in moved.shifts) and not any("different parts" in w for w in moved.warnings)
 
 
 def test_detect_coregister_with_fill_gaps_fills_the_strip_and_the_moved_mask(tmp_path):
@@ -282,6 +285,123 @@ def test_detect_coregister_without_georeferencing_moves_nothing_and_says_why(tmp
     line = next(x for x in res.summary_text().splitlines() if x.startswith("Alignment"))
     assert line == "Alignment no date moved (left as they are: 2002-06-01: the images are not georeferenced)"
     assert (read_tif(res.paths["area"]) != 255).all()  # nothing moved: no strip
+
+
+# ------------------------------------------------------------------ the check across a large scene (report only)
+
+BIG = 1024  # the smallest grid with further windows (CHECK_FACTOR x WINDOW)
+
+
+def _big_date(dx=0, dy=0, split=None):
+    """A BIG x BIG date of a field-like scene offset by (dx, dy) (as :func:`date`); with ``split``, only its columns
+    west of ``split`` are offset, the rest not (a date made of two sources, or not orthorectified alike)."""
+    scene = _big_date.scene
+    if scene is None:
+        n = BIG + 2 * MARGIN
+        rng = np.random.default_rng(7)
+        bands = []
+        for s in range(4):
+            out = 3 * ndimage.gaussian_filter(np.random.default_rng(s).normal(size=(n, n)), 2.0)
+            for _k in range(1500):
+                y, x = rng.integers(0, n - 10), rng.integers(0, n - 10)
+                out[y:y + rng.integers(4, 20), x:x + rng.integers(4, 20)] += 2 * rng.normal()
+            bands.append(out)
+        scene = _big_date.scene = (1000 + 200 * np.stack(bands)).astype(np.uint16)
+
+    def at(ox, oy):
+        return scene[:, MARGIN - oy:MARGIN - oy + BIG, MARGIN - ox:MARGIN - ox + BIG]
+
+    if split is None:
+        return at(dx, dy)
+    out = at(0, 0).copy()
+    out[:, :, :split] = at(dx, dy)[:, :, :split]
+    return out
+
+
+_big_date.scene = None
+
+
+@pytest.fixture(scope="module")
+def big_run(tmp_path_factory):
+    """A 3-date BIG x BIG series: date 2's west half offset 3 px east, its east half not; date 3 offset (2, -1)
+    everywhere.  (detect with co-registration, and the offsets the central window alone gives: the estimate as it
+    was before the check)"""
+    folder = tmp_path_factory.mktemp("big")
+    arrays = [_big_date(), _big_date(3, 0, split=BIG // 2), _big_date(2, -1)]
+    paths = [write_tif(folder / f"d_{2001 + i}-06-01.tif", a) for i, a in enumerate(arrays)]
+    stack = Stack(paths)
+    try:
+        x = y = (BIG - cr.WINDOW) // 2
+        values, valid = stack.read(x, y, cr.WINDOW, cr.WINDOW, per_date=True)
+        central = cr.estimate_shifts(values, valid)
+    finally:
+        stack.close()
+    res = detect(paths, out_dir=str(folder / "out"), model="cva", coregister=True)
+    return res, central
+
+
+def test_check_windows_are_the_quarters_centres_on_a_grid_two_windows_wide_and_high():
+    assert cr.check_windows(BIG - 1, 5000) == [] and cr.check_windows(5000, BIG - 1) == []
+    assert cr.check_windows(BIG, BIG) == [("north-west", (0, 0, 512, 512)), ("north-east", (512, 0, 512, 512)),
+                                          ("south-west", (0, 512, 512, 512)), ("south-east", (512, 512, 512, 512))]
+    found = cr.check_windows(2048, 3000)
+    assert [win for _p, win in found] == [(256, 494, 512, 512), (1280, 494, 512, 512), (256, 1994, 512, 512),
+                                          (1280, 1994, 512, 512)]
+    central = (768, 1244, 1280, 1756)  # x0, y0, x1, y1: from 2 x 2 windows on, none overlaps the central one
+    for x, y, w, h in (win for _p, win in found):
+        assert x + w <= central[0] or x >= central[2] or y + h <= central[1] or y >= central[3]
+
+
+def test_a_date_offset_differently_in_its_two_halves_is_warned_of_and_keeps_its_offset(big_run):
+    res, central = big_run
+    assert [s.applied() for s in res.shifts] == [s.applied() for s in central]  # the central window's, as before
+    assert res.shifts[1].applied() == (3, 0)  # (this scene's central window matches the west half best)
+    warned = [w for w in res.warnings if "differently in different parts of the scene" in w]
+    assert len(warned) == 1 and warned[0].startswith("input 2 'd_2002-06-01.tif' is offset")
+    assert ("(centre: 3 px east (applied); north-west: 3 px east; north-east: 0 px; south-west: 3 px east; "
+            "south-east: 0 px), and one offset, 3 px east, was applied to the whole date: where it is offset "
+            "otherwise, its edges may show as false change." in warned[0])
+    assert warned[0].endswith("Co-register or orthorectify the dates with a GIS tool before the run, or run without "
+                              "co-registration (--no-coregister; in QGIS untick 'Co-register the dates', "
+                              "COREGISTER=false in Processing).")
+    assert "Warning: " + warned[0] in res.summary_text()
+    rec = json.loads(gdal.Open(res.paths["area"]).GetMetadataItem("CAIM_COREGISTER"))
+    for d, sh in zip(rec, central):  # the keys there before, with the values they had; the check's added
+        assert {k: d[k] for k in sh.as_dict()} == sh.as_dict()
+        assert [w["where"] for w in d["windows"]] == ["north-west", "north-east", "south-west", "south-east"]
+    assert [(w["applied_dx"], w["applied_dy"]) for w in rec[1]["windows"]] == [(3, 0), (0, 0), (3, 0), (0, 0)]
+    assert [d["varies"] for d in rec] == [False, True, False]
+    assert (rec[1]["windows"][3]["x"], rec[1]["windows"][3]["y"], rec[1]["windows"][3]["width"]) == (512, 512, 512)
+
+
+def test_a_uniformly_offset_large_date_is_moved_without_that_warning(big_run):
+    res, _central = big_run
+    assert res.shifts[2].applied() == (2, -1)
+    assert [sh.applied() for _p, _w, sh in res.shifts[2].windows] == [(2, -1)] * 4
+    assert not any("'d_2003-06-01.tif'" in w for w in res.warnings)
+
+
+def _with_windows(applied, found, reason=None):
+    sh = cr.Shift(*applied, 0.8, 0.3, reason)
+    sh.windows = [(p, (0, 0, 512, 512), f if isinstance(f, cr.Shift) else cr.Shift(*f, 0.6, 0.2))
+                  for p, f in zip(("north-west", "north-east", "south-west", "south-east"), found)]
+    return sh
+
+
+def test_which_disagreement_is_warned_of():
+    weak = cr.Shift(3.0, 0.0, 0.15, 0.12, reason="weak")
+    faint_zero = cr.Shift(0.0, 0.0, 0.1, 0.0)  # best at no offset, but no better a match than none
+    assert not cr.varies(cr.Shift(2.0, -1.0, 0.9, 0.4))  # no check (a small grid)
+    assert not cr.varies(_with_windows((2.0, -1.0), [(2.0, -1.0), (1.0, -1.0), (2.0, 0.0), (1.0, 0.0)]))  # 1 px
+    assert cr.varies(_with_windows((2.0, -1.0), [(2.0, -1.0), (2.0, -1.0), (0.0, -1.0), (2.0, -1.0)]))
+    assert cr.varies(_with_windows((0.0, 0.0), [(3.0, 0.0)] * 4))  # all of them against the applied none
+    assert cr.varies(_with_windows((0.0, 0.0), [(3.0, 0.0)] * 4, reason="weak"))
+    assert not cr.varies(_with_windows((5.0, 0.0), [(4.0, 0.0)] * 4, reason="edge"))  # warned of already
+    assert not cr.varies(_with_windows((3.0, 0.0), [(3.0, 0.0), weak, faint_zero, (3.0, 0.0)]))  # unclear: not counted
+    sh = _with_windows((3.0, 0.0), [(3.0, 0.0), weak, faint_zero, (0.0, 0.0)])
+    assert cr.varies(sh)
+    assert cr.windows_text(sh) == ("centre: 3 px east (applied); north-west: 3 px east; north-east: no clear match; "
+                                   "south-west: no clear match; south-east: 0 px")
 
 
 # ------------------------------------------------------------------ evaluate and ablation
@@ -387,10 +507,10 @@ def test_the_estimate_counts_co_registration(monkeypatch, tmp_path):
     def est(w, h, t, **kw):
         return predict.estimate_run(w, h, t, "cva", {}, **kw)["seconds"]
 
-    for w, h, t in ((932, 722, 10), (2048, 2048, 6), (300, 200, 3)):
-        window = min(w, cr.WINDOW) * min(h, cr.WINDOW)
+    for w, h, t, places in ((932, 722, 10, 1), (2048, 2048, 6, 5), (1024, 1023, 6, 1), (300, 200, 3, 1)):
+        window = min(w, cr.WINDOW) * min(h, cr.WINDOW)  # and on a grid of 2 x 2 windows, the check's 4 more
         added = est(w, h, t, coregister=True) - est(w, h, t)
-        assert added == pytest.approx(predict.COREGISTER_S * window * 121 * (t - 1)), (w, h, t)
+        assert added == pytest.approx(predict.COREGISTER_S * window * places * 121 * (t - 1)), (w, h, t)
     assert est(932, 722, 10, coregister=True) > 1.08 * est(932, 722, 10)
     # detect tells the estimate that it co-registers
     told = []
