@@ -87,6 +87,9 @@ class DetectResult:
     fill_gaps: bool = False
     filled_pixels: int = 0
     mask_cover: list = field(default_factory=list)   # per date: fraction masked by its mask file, or None
+    # per date: the share of the grid a move by co-registration left it not covering (0.0 when not moved); not in
+    # mask_cover, which is the masked share of the pixels the date covers
+    strip_cover: list = field(default_factory=list)
     mask_clear: tuple = ()
     threshold: str = "otsu"   # the classical methods' threshold rule
     weights_training: str = ""   # what the weights were trained on (model_core.provenance.short)
@@ -126,10 +129,20 @@ class DetectResult:
         hidden = [f"{d} {_pct(f)}" for d, f in used if f > 0]
         masked = (_("masked: {dates} (the others clear)") if len(hidden) < len(used) else _("masked: {dates}")
                   ) if hidden else _("every date clear")
-        return _("Masks     {n} of {n_dates} dates have a mask file (clear = {clear}): {pct} of their pixels masked "
+        text = _("Masks     {n} of {n_dates} dates have a mask file (clear = {clear}): {pct} of their pixels masked "
                  "on average; {masked}").format(n=len(used), n_dates=len(self.dates), clear=clear,
                                                 pct=_pct(sum(f for _d, f in used) / len(used)),
                                                 masked=masked.format(dates=', '.join(hidden)))
+        strips = [_("{date} {pct} of the grid").format(date=d or _("date {n}").format(n=i + 1), pct=_pct(s))
+                  for i, (d, f, s) in enumerate(zip(self.dates, self.mask_cover, getattr(self, "strip_cover", None) or
+                                                    [0.0] * len(self.dates)))
+                  if f is not None and s > 0]
+        if strips:  # (a moved date's masked share was of the grid, its uncovered strip counted in without a word)
+            text += (_("; not counted as masked: the strip along the scene's edge that a date moved by co-registration "
+                       "no longer covers (filled from the previous clear date): {dates}") if self.fill_gaps else
+                     _("; not counted as masked: the strip along the scene's edge that a date moved by co-registration "
+                       "no longer covers (nodata): {dates}")).format(dates=", ".join(strips))
+        return text
 
     def summary_text(self):
         g = self.grid
@@ -1636,6 +1649,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                             notes=list(getattr(stack, "band_notes", [])), sensitivity=sensitivity,
                             min_patch=min_patch, removed_pixels=removed, fill_gaps=bool(fill_gaps),
                             filled_pixels=filled, mask_cover=list(stack.mask_cover),
+                            strip_cover=list(stack.strip_cover),
                             mask_clear=stack.mask_clear, threshold=threshold, weights_training=training,
                             auto_note=auto_note, shifts=stack.shifts)
     finally:

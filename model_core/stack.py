@@ -844,7 +844,9 @@ class Stack:
         self.sample = None
         self.sample_step = 1  # the decimation of the statistics' read (1 = every pixel of the grid)
         self.sample_clear = None  # with a gap-filled sample: each date's own validity (T, h, w)
-        self.mask_cover = [None] * len(specs)  # per date: the fraction of the grid its mask file marks
+        self.mask_cover = [None] * len(specs)  # per date: the fraction of the grid its mask file marks (of a date
+        # moved by coregister(), the fraction of the grid pixels it still covers: strip_cover is the rest)
+        self.strip_cover = [0.0] * len(specs)  # per date: the share of the grid a move by coregister() left uncovered
         self.nan_inputs = set()  # dates with NaN values not marked as nodata (read as nodata)
         self.zero_fill = {}      # date -> (fill value, share of its pixels with it in every band): no nodata declared
         self.overcast = []       # dates whose mask hides every pixel (filled from the previous clear date)
@@ -1487,6 +1489,22 @@ class Stack:
         return cr.estimate_windows(read, len(self.sources), windows, reference=self.reference,
                                    max_shift=cr.MAX_SHIFT if max_shift is None else max_shift, progress=progress)
 
+    def _covered(self, i, bw, bh):
+        """Where date ``i``, moved by :meth:`coregister`, still covers the grid, as a (bh, bw) boolean array of the
+        grid read decimated to bw x bh (nearest pixel centres, as GDAL reads it), or None for a date not moved;
+        sets ``strip_cover[i]``, the share of the grid it no longer covers."""
+        sh = self.shifts[i] if self.shifts is not None else None
+        dx, dy = sh.applied() if sh is not None else (0, 0)
+        if not dx and not dy:
+            return None
+        g = self.grid
+        self.strip_cover[i] = 1.0 - (g.width - abs(dx)) * (g.height - abs(dy)) / float(g.width * g.height)
+        cols = np.floor((np.arange(bw) + 0.5) * g.width / bw).astype(np.int64)
+        rows = np.floor((np.arange(bh) + 0.5) * g.height / bh).astype(np.int64)
+        inside_x = (cols >= max(0, -dx)) & (cols < min(g.width, g.width - dx))
+        inside_y = (rows >= max(0, -dy)) & (rows < min(g.height, g.height - dy))
+        return inside_y[:, None] & inside_x[None, :]
+
     def statistics(self, max_pixels=1_000_000, keep_sample=False, fill=False, progress=None):
         """Robust per-(date, band) centre and scale from a decimated read of the whole grid.
 
@@ -1528,8 +1546,10 @@ class Stack:
                         self.zero_fill[i] = (v, share)
                         break
             m = self.masks[i]
-            if clear is not None:
-                self.mask_cover[i] = 1.0 - float(clear.mean())
+            cover = self._covered(i, bw, bh)
+            if clear is not None:  # the strip a moved date no longer covers is no cloud: said apart (strip_cover)
+                seen = clear[cover] if cover is not None else clear
+                self.mask_cover[i] = 1.0 - float(seen.mean()) if seen.size else 1.0
             if not valid.any():
                 if m is not None and self.mask_cover[i] >= 1.0:
                     if fill:  # an overcast date: filled from the previous clear date like any masked pixel

@@ -11,7 +11,7 @@ from osgeo import gdal
 from rasters import ROOT, SHARED_DATA, read_tif, write_tif
 from scipy import ndimage
 
-from model_core import coregister as cr
+from model_core import coregister as cr, i18n
 from model_core.predict import detect
 from model_core.stack import Stack
 
@@ -257,6 +257,48 @@ def test_detect_coregister_with_fill_gaps_fills_the_strip_and_the_moved_mask(tmp
     area = read_tif(res.paths["area"])
     assert (area != 255).all() and (area == 1).sum() == 0
     assert res.filled_pixels == (W + 2 * H - 2) + 100  # the strip and the cloud
+    assert res.mask_line().endswith("masked: 2002-06-01 0.40 %; not counted as masked: the strip along the scene's "
+                                    "edge that a date moved by co-registration no longer covers (filled from the "
+                                    "previous clear date): 2002-06-01 1.87 % of the grid")
+
+
+def test_a_moved_dates_masked_share_leaves_out_its_uncovered_strip_and_names_it(tmp_path):
+    """The summary's Masks line gave a moved date's masked share with the strip it no longer covers counted in
+    (2.26 % for a 100 px cloud: 1.87 % of it the strip), without a word; the strip is said apart."""
+    paths = _series(tmp_path, [(0, 0), (2, -1), (0, 0)])
+    mask = np.zeros((H, W), np.uint8)
+    mask[50:60, 70:80] = 1  # a cloud of 100 px, inside what the moved date still covers
+    masks = [write_tif(tmp_path / "clear.tif", np.zeros((H, W), np.uint8)), write_tif(tmp_path / "cloud.tif", mask)]
+    res = detect(paths[:2], out_dir=str(tmp_path / "o"), model="cva", coregister=True, masks=masks, mask_clear="0")
+    covered = (H - 1) * (W - 2)
+    assert res.mask_cover == [0.0, pytest.approx(100 / covered)]
+    assert res.strip_cover == [0.0, pytest.approx(1 - covered / (H * W))]
+    line = res.mask_line()
+    assert line == ("Masks     2 of 2 dates have a mask file (clear = 0): 0.20 % of their pixels masked on average; "
+                    "masked: 2002-06-01 0.40 % (the others clear); not counted as masked: the strip along the scene's "
+                    "edge that a date moved by co-registration no longer covers (nodata): 2002-06-01 1.87 % of the grid")
+    for step_pixels in (4000, 997):  # a decimated read of the statistics (every 3rd and 6th pixel): the same
+        stack = Stack(paths[:2], masks=[masks[0], masks[0]], mask_clear="0")  # (a clear mask: only the strip)
+        try:
+            stack.coregister()
+            stack.statistics(max_pixels=step_pixels)
+            assert stack.sample_step > 1 and stack.mask_cover == [0.0, 0.0]
+            assert stack.strip_cover == [0.0, pytest.approx(1 - covered / (H * W))]
+        finally:
+            stack.close()
+    plain = detect(paths[:2], out_dir=str(tmp_path / "p"), model="cva", coregister=False, masks=masks, mask_clear="0")
+    assert plain.mask_cover == [0.0, pytest.approx(100 / (H * W))] and "strip" not in plain.mask_line()
+    i18n.set_language("de")
+    try:
+        assert res.mask_line().endswith("nicht als maskiert gezählt: der Randstreifen der Szene, den ein durch die "
+                                        "Koregistrierung verschobener Zeitpunkt nicht mehr abdeckt (NoData): "
+                                        "2002-06-01 1,87 % des Rasters")
+        i18n.set_language("es")
+        assert res.mask_line().endswith("sin contar como enmascarada: la franja del borde de la escena que una fecha "
+                                        "movida por el corregistro deja de cubrir (sin datos): 2002-06-01 1,87 % de "
+                                        "la malla")
+    finally:
+        i18n.set_language("en")
 
 
 def test_detect_coregister_warns_of_a_date_at_the_edge_of_the_search(tmp_path):
