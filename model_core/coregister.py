@@ -48,6 +48,9 @@ REASONS = {
     "weak": N_("no clear match (the dates share few edges)"),
     "edge": N_("the best match is at the edge of the search: the offset may be larger than {max_shift} px"),
     "no_crs": N_("the images are not georeferenced"),
+    # (not a Shift.reason: the summary's name for a date the check across the scene (varies) found offset elsewhere
+    # than at the centre, where it matched at no offset)
+    "varies": N_("offset differently in different parts of the scene"),
 }
 
 

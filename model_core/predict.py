@@ -100,15 +100,18 @@ class DetectResult:
         """'Alignment ...' summary line of a co-registered run, or None."""
         if self.shifts is None:
             return None
-        from model_core.coregister import offset_text, reason_text
+        from model_core.coregister import offset_text, reason_text, varies
 
         dates = [d or _("date {n}").format(n=i + 1) for i, d in enumerate(self.dates)]
-        moved = [_("{date} was {offset} of it").format(date=dates[i], offset=offset_text(*sh.applied()))
+        moved = [(_("{date} was {offset} of it at the scene's centre (other parts differ)") if varies(sh) else
+                  _("{date} was {offset} of it")).format(date=dates[i], offset=offset_text(*sh.applied()))
                  for i, sh in enumerate(self.shifts) if sh.applied() != (0, 0)]
         kept = {}  # why a date was left as it is: its dates (a date of images without a CRS was said to be
         for i, sh in enumerate(self.shifts):  # 'not estimated clearly' after 'no date is offset')
             if sh.reason:
                 kept.setdefault(sh.reason, []).append(dates[i])
+            elif varies(sh) and sh.applied() == (0, 0):  # not offset at the centre, elsewhere (a warning says more)
+                kept.setdefault("varies", []).append(dates[i])
         text = (_("{n} of {total} dates moved onto the reference date by whole pixels ({moved})").format(
                     n=len(moved), total=len(self.dates), moved="; ".join(moved)) if moved else
                 _("no date moved") if kept else

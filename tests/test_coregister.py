@@ -407,6 +407,9 @@ def test_a_date_offset_differently_in_its_two_halves_is_warned_of_and_keeps_its_
                               "co-registration (--no-coregister; in QGIS untick 'Co-register the dates', "
                               "COREGISTER=false in Processing).")
     assert "Warning: " + warned[0] in res.summary_text()
+    line = next(x for x in res.summary_text().splitlines() if x.startswith("Alignment"))
+    assert line == ("Alignment 2 of 3 dates moved onto the reference date by whole pixels (2002-06-01 was 3 px east of "
+                    "it at the scene's centre (other parts differ); 2003-06-01 was 2 px east and 1 px north of it)")
     rec = json.loads(gdal.Open(res.paths["area"]).GetMetadataItem("CAIM_COREGISTER"))
     for d, sh in zip(rec, central):  # the keys there before, with the values they had; the check's added
         assert {k: d[k] for k in sh.as_dict()} == sh.as_dict()
@@ -428,6 +431,21 @@ def _with_windows(applied, found, reason=None):
     sh.windows = [(p, (0, 0, 512, 512), f if isinstance(f, cr.Shift) else cr.Shift(*f, 0.6, 0.2))
                   for p, f in zip(("north-west", "north-east", "south-west", "south-east"), found)]
     return sh
+
+
+def test_the_alignment_line_does_not_call_a_date_offset_only_away_from_the_centre_not_offset():
+    """It said 'no date is offset from the reference date by a pixel or more' above the warning that a date's
+    quarters were 3 px off."""
+    from model_core.predict import DetectResult
+
+    res = DetectResult(paths={}, dates=["2019-05-01", "2020-05-01"], interval_labels=[], device="cpu", seconds=0.0,
+                       grid=None, hectares={}, changed_pixels=0, valid_pixels=0, model="cva", weights="",
+                       trained=False, shifts=[cr.Shift(0.0, 0.0, 1.0, 0.0),
+                                              _with_windows((0.0, 0.0), [(3.0, 0.0), (0.0, 0.0)] * 2)])
+    assert res.alignment_line() == ("Alignment no date moved (left as they are: 2020-05-01: offset differently in "
+                                    "different parts of the scene)")
+    res.shifts[1].windows = None
+    assert res.alignment_line() == "Alignment no date is offset from the reference date by a pixel or more"
 
 
 def test_which_disagreement_is_warned_of():

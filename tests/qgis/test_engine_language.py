@@ -373,3 +373,47 @@ def test_the_spanish_dialog_says_why_the_system_refused_the_output_folder_in_spa
     finally:
         dialog.shutdown()
         dialog.deleteLater()
+
+
+def _halves(folder):
+    """Two 1024 x 1024 dates (the smallest grid of the co-registration's check across the scene): the second's
+    west half offset 3 px east, its east half not."""
+    from scipy import ndimage
+
+    n, margin = 1024, 8
+    rng = np.random.default_rng(3)
+    bands = []
+    for b in range(4):
+        band = 3 * ndimage.gaussian_filter(np.random.default_rng(b).normal(size=(n + 2 * margin,) * 2), 2.0)
+        for _k in range(1500):
+            y, x = rng.integers(0, n, 2)
+            band[y:y + rng.integers(4, 20), x:x + rng.integers(4, 20)] += 2 * rng.normal()
+        bands.append(band)
+    scene = (120 + 25 * np.stack(bands)).clip(1, 254).astype(np.uint8)
+    first = scene[:, margin:margin + n, margin:margin + n]
+    second = first.copy()
+    second[:, :, :n // 2] = scene[:, margin:margin + n, margin - 3:margin - 3 + n][:, :, :n // 2]
+    return [write_raster(os.path.join(folder, name), a) for name, a in (("20190501.tif", first),
+                                                                         ("20200501.tif", second))]
+
+
+@pytest.mark.parametrize("locale,expected", [
+    ("de", "Warnung: Eingabe 2 '20200501.tif' ist in verschiedenen Teilen der Szene unterschiedlich gegen die "
+           "Referenzeingabe versetzt (Mitte: "),
+    ("es_ES", "Aviso: la entrada 2 '20200501.tif' está desplazada respecto a la entrada de referencia de forma distinta "
+              "en distintas partes de la escena (centro: ")])
+def test_processing_warns_of_a_date_offset_differently_across_the_scene_in_qgis_s_language(
+        project, qgis_language, tmp_path, locale, expected):
+    """The co-registration's check across a large scene warns in the run's log, in QGIS's language, with the
+    plugin's name of the option to untick when a date was moved."""
+    qgis_language(locale)
+    out = tmp_path / "out"
+    results, ok, fb = run_processing("caim:detectchanges", {
+        "INPUT": _halves(str(tmp_path)), "MODEL": "cva", "DEVICE": "CPU",
+        "AREA": str(out / "area.tif"), "MOMENT": str(out / "moment.tif"), "CONFIDENCE": str(out / "confidence.tif")})
+    assert ok, fb.textLog()
+    log = fb.textLog()
+    assert expected in log, log
+    warned = [w for w in results["WARNINGS"].split("\n") if "20200501.tif" in w]
+    assert len(warned) == 1 and ("Nordwesten: 3 px nach Osten" in warned[0] if locale == "de" else
+                                 "noroeste: 3 px al este" in warned[0]), warned
