@@ -4,7 +4,7 @@ The config (see ``configs/*.json``; every key is optional and has the default sh
 
     {
       "model": "caimnet", "preset": "default", "model_config": {},
-      "data": {"kind": "semisynthetic", "root": null, ...generator options...},
+      "data": {"kind": "semisynthetic", "root": null, ...generator options...}, "val_data": {},
       "t_min": 2, "t_max": 10, "patch": 64, "batch": 8,
       "epochs": 20, "steps_per_epoch": 250, "val_samples": 96,
       "lr": 1e-4, "weight_decay": 0.0, "seed": 0, "aux_weight": 0.25, "deepcl_weight": 0.0,
@@ -15,6 +15,9 @@ The config (see ``configs/*.json``; every key is optional and has the default sh
 
 ``edge_weight`` (0 to 1000) counts the one-pixel band on each side of a labelled change's edge ``1 +
 edge_weight`` times in the loss (:func:`model_core.losses.edge_pixel_weights`); 0 weighs all pixels alike.
+``val_data`` (semi-synthetic data only) holds generator options that differ for the validation series, e.g.
+``{"haze_prob": 0.25, "misreg_prob": 0.4, "no_change_prob": 0.15}`` to select and calibrate on series drawn as
+``evaluate`` draws them while training on a harder recipe; ``{}`` (the default): as ``data``.
 ``coregister`` ``true`` moves each training and validation series' dates onto its first date as the engine's
 ``detect --coregister`` does (:func:`model_core.coregister.align`) before the network sees them, so that it trains
 on what it will be given; the strip a moved date no longer covers is unlabelled.
@@ -62,6 +65,7 @@ DEFAULTS = {
     "preset": "default",
     "model_config": {},
     "data": {"kind": "semisynthetic", "root": None},
+    "val_data": {},
     "t_min": 2,
     "t_max": 10,
     "patch": 64,
@@ -355,6 +359,19 @@ def check_config(cfg):
             if v is not None and (not isinstance(v, str) or not os.path.isdir(v)):
                 bad(f"data.{key}", _("{value!r} is not a folder").format(value=v) + _env_note(v))
     _check_data_values(kind, data, bad)
+    val_data = cfg.get("val_data")
+    if not isinstance(val_data, dict):
+        bad("val_data", _("must be an object of generator options for the validation series, not {value!r}").format(
+            value=val_data))
+    if val_data:
+        if kind != "semisynthetic":
+            bad("val_data", _("applies to semi-synthetic data only; for data kind '{kind}' name the validation "
+                              "series with data.val_root or data.val_split").format(kind=kind))
+        unknown = sorted(set(val_data) - set(known))
+        if unknown:
+            bad("val_data", _("has key(s) {keys} that data kind '{kind}' does not know; known keys: {known}").format(
+                keys=", ".join(unknown), kind=kind, known=", ".join(known)))
+        _check_data_values(kind, val_data, lambda key, what: bad("val_" + key, what))  # "val_data.haze_prob"
     bands = data.get("bands")
     if bands is not None and (not isinstance(bands, list) or len(bands) != 4
                               or not all(isinstance(b, int) and not isinstance(b, bool) and b >= 1 for b in bands)):
@@ -509,6 +526,8 @@ class _Source:
 
     def __init__(self, cfg, split):
         data = dict(cfg["data"])
+        if split == "val":  # the validation series' own generator options (semi-synthetic data; check_config)
+            data.update(cfg.get("val_data") or {})
         self.kind = data.pop("kind", "semisynthetic")
         self.patch = int(cfg["patch"])
         self.coregister = bool(cfg.get("coregister"))

@@ -1,6 +1,7 @@
 """Training step, checkpoint/resume and the evaluate command on tiny data (no shared data needed)."""
 
 import json
+import re
 import os
 
 import numpy as np
@@ -1406,3 +1407,25 @@ def test_a_warmup_longer_than_a_run_of_one_step_says_one_step(tmp_path, capsys):
     assert train.main([str(p), "--epochs", "1", "--steps", "1"]) == 0
     err = capsys.readouterr().err
     assert "warning: warmup_steps (5) is more than this run's 1 step (epochs x steps_per_epoch)" in err, err
+
+
+@pytest.mark.shared
+def test_val_data_draws_the_validation_series_with_their_own_generator_options(shared_data):
+    """"val_data" changes the validation series only (e.g. drawn as evaluate draws them while the training recipe is
+    harder); the training batches are the data section's; checked values and keys, worded with val_data."""
+    from model_core import train
+    from model_core.errors import CaimError
+
+    base = {"data": {"kind": "semisynthetic", "no_change_prob": 0.0}, "patch": 32, "val_samples": 4}
+    cfg = train.load_config(dict(base, val_data={"no_change_prob": 1.0}))
+    val = train.validation_samples(cfg)
+    assert all((s["moment"][s["moment"] != 255] == 0).all() for s in val)  # every validation series unchanged
+    plain = train.validation_samples(train.load_config(base))
+    assert any((s["moment"][s["moment"] != 255] > 0).any() for s in plain)
+    batch = train._Source(cfg, "train").batch(np.random.default_rng(1), 4, 3)
+    assert (batch["moment"][batch["moment"] != 255] > 0).any()  # training: the data section's recipe
+    for val_data, said in (({"haze_prob": 2}, "val_data.haze_prob must be a share between 0 and 1, not 2"),
+                           ({"hazeprob": 0.1}, "val_data has key(s) hazeprob that data kind 'semisynthetic' does not"),
+                           ([1], "val_data must be an object of generator options")):
+        with pytest.raises(CaimError, match=re.escape(said)):
+            train.load_config(dict(base, val_data=val_data))
