@@ -29,26 +29,51 @@ def noop(text):
     return text
 
 
+def number_locale():
+    """The locale QGIS shows numbers in: QLocale's default, which QGIS sets from its settings (*Options > General
+    > Locale*, else the system's, with the group separator as chosen there).  When that default is Qt's "C"
+    locale, no one's choice (a system without a locale, LANG=C, as ``qgis --lang de`` in a container started),
+    the locale of QGIS's translation (:func:`qgis_locale`), with the default's number options: a German QGIS
+    there showed "236.89 ha" in the plugin beside the engine's "0,6 %" in one status line."""
+    default = QLocale()
+    if default.language() != QLocale.Language.C:
+        return default
+    chosen = QLocale(qgis_locale())
+    if chosen.language() == QLocale.Language.C:
+        return default
+    chosen.setNumberOptions(default.numberOptions())
+    return chosen
+
+
 def number(value, decimals=2):
-    """``value`` with ``decimals`` decimals in QGIS's number format (QLocale's default, which QGIS sets from
-    its locale settings): "1.234,50" in German QGIS, "1,234.50" in English."""
-    return QLocale().toString(float(value), "f", decimals)
+    """``value`` with ``decimals`` decimals in QGIS's number format (:func:`number_locale`): "1234,50" in
+    German QGIS, "1234.50" in English (with QGIS's group separator if it shows one)."""
+    return number_locale().toString(float(value), "f", decimals)
 
 
 def integer(value):
-    """A whole number in QGIS's number format ("12.000" in German QGIS)."""
-    return QLocale().toString(int(value))
+    """A whole number in QGIS's number format ("12000", or "12.000" in a German QGIS that shows the group
+    separator)."""
+    return number_locale().toString(int(value))
 
 
 def significant(value, digits=4):
     """``value`` to ``digits`` significant digits (like "%.4g") in QGIS's number format."""
-    return QLocale().toString(float(value), "g", digits)
+    return number_locale().toString(float(value), "g", digits)
 
 
 def signed(value):
     """``value`` with its sign, plus included (like "%+g") in QGIS's number format: "+0,25"."""
-    text = QLocale().toString(float(value), "g", 6)
-    return QLocale().positiveSign() + text if value > 0 else text
+    locale = number_locale()
+    text = locale.toString(float(value), "g", 6)
+    return locale.positiveSign() + text if value > 0 else text
+
+
+def number_marks(locale=None):
+    """(decimal mark, group separator or '' when QGIS omits it) of QGIS's number format."""
+    locale = number_locale() if locale is None else locale
+    omit = bool(locale.numberOptions() & QLocale.NumberOption.OmitGroupSeparator)
+    return locale.decimalPoint(), "" if omit else locale.groupSeparator()
 
 
 def qgis_locale():
@@ -71,12 +96,14 @@ def qgis_locale():
 
 def engine_language():
     """Make the engine's messages (refusals of bad input, a run's notes and warnings) speak QGIS's language
-    (:func:`qgis_locale`; English where the engine has no catalogue).  Called before the plugin calls the
+    (:func:`qgis_locale`; English where the engine has no catalogue), with its numbers in QGIS's number format
+    (:func:`number_marks`: the plugin's own numbers beside them take the same marks).  Called before the plugin calls the
     engine: in the dialog and at the start of every Processing algorithm (the language is the process's, and
     a test or the user may switch QGIS's between runs).  Returns the engine's language code."""
-    from model_core.i18n import language, set_language
+    from model_core.i18n import language, set_language, set_number_marks
 
     set_language(qgis_locale())
+    set_number_marks(*number_marks())
     return language()
 
 

@@ -158,11 +158,30 @@ def os_reason(exc):
 # German and Spanish locales ("12,5 ha", "1.234,5 ha"); English keeps the point.
 DECIMAL_COMMA = ("de", "es")
 
+# The caller's number format (set_number_marks): None, the language's (the command line); else the marks a
+# caller's user reads numbers with, {'.': decimal mark, ',': thousands separator ('' for none)}.
+_marks = {"set": None}   # ((decimal, group), str.translate table), replaced as one
+
+
+def set_number_marks(decimal=None, group=None):
+    """Make the engine's numbers take the decimal mark ``decimal`` and the thousands separator ``group`` ('' for
+    none) whatever the language (the QGIS plugin gives QGIS's number format: a German QGIS writes '1234,5' by
+    default, one set to show the group separator '1.234,5', a Swiss one '1234.5'); ``decimal=None`` goes back
+    to the language's (a decimal comma and a point between thousands in German and Spanish, the command
+    line's).  Returns the marks set before, as ``(decimal, group)`` or None."""
+    before = _marks["set"]
+    _marks["set"] = None if decimal is None else (
+        (decimal, group or ""), str.maketrans({".": decimal, ",": group or ""}))
+    return None if before is None else before[0]
+
 
 def localize_number(text, code=None):
     """A number already formatted in English (``'1,234.5'``) with the decimal mark and the thousands
     separator of language ``code`` (default: the current one): ``'1.234,5'`` in German and Spanish, the text
-    itself otherwise."""
+    itself otherwise.  Without ``code``, the marks a caller set (:func:`set_number_marks`) come first."""
+    chosen = _marks["set"]
+    if code is None and chosen is not None:
+        return text.translate(chosen[1])
     if (language() if code is None else language_code(code)) not in DECIMAL_COMMA:
         return text
     return text.translate(_SWAP_MARKS)

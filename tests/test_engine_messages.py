@@ -29,9 +29,10 @@ BANDS_DIFFER = ("error: The inputs have different numbers of bands ('a_2019.tif'
 
 @pytest.fixture(autouse=True)
 def english_afterwards():
-    before = i18n.set_language("en")
+    before, marks = i18n.set_language("en"), i18n.set_number_marks(None)  # the language's marks (a QGIS test set QGIS's)
     yield
     i18n.set_language(before)
+    i18n.set_number_marks(*(marks or (None,)))
 
 
 def test_every_template_has_a_german_and_a_spanish_translation_with_its_fields():
@@ -389,6 +390,25 @@ def test_numbers_in_german_and_spanish_messages_take_a_decimal_comma():
     i18n.set_language("es")
     assert size_text(1.5e9) == "1,5 GB" and str(number(0.25)) == "0,25"
     assert localize_number("1,5 GB", "en") == "1,5 GB" and localize_number("0.5", "de_DE") == "0,5"
+
+
+def test_a_caller_s_number_marks_come_before_the_language_s():
+    """The QGIS plugin gives QGIS's number format (set_number_marks); without it, the language's (the command
+    line's, unchanged): German and Spanish a decimal comma and a point between thousands, English the point."""
+    from model_core.errors import size_text
+    from model_core.i18n import localize_number, number
+
+    i18n.set_language("de")
+    assert format(number(1234.5), ",.2f") == "1.234,50" and size_text(1.5e9) == "1,5 GB"
+    assert i18n.set_number_marks(",", "") is None
+    assert format(number(1234.5), ",.2f") == "1234,50" and size_text(1.5e9) == "1,5 GB"
+    assert localize_number("1,234.5", "en") == "1,234.5"  # a language asked for by name keeps its own marks
+    i18n.set_language("en")
+    assert format(number(1234.5), ",.2f") == "1234,50"  # an English QGIS with a German number format
+    assert i18n.set_number_marks(".", "\u2019") == (",", "")
+    assert format(number(1234.5), ",.2f") == "1\u2019234.50"  # Swiss
+    assert i18n.set_number_marks(None) == (".", "\u2019")
+    assert format(number(1234.5), ",.2f") == "1,234.50"
 
 
 def test_one_second_and_one_year_of_the_run_time_estimate_read_right():
@@ -1075,3 +1095,4 @@ def test_the_catalogues_use_the_plugin_s_terms():
     for code, terms in wrong.items():
         found = [(k[:50], t) for k, v in engine_messages.read_catalogue(code).items() for t in terms if t in v]
         assert not found, (code, found)
+

@@ -39,6 +39,7 @@ def qgis_language(qgis_app):
     else:
         settings.setValue("locale/overrideFlag", saved[1])
     i18n.set_language(None)
+    i18n.set_number_marks(None)
 
 
 def _last_date_empty(folder):

@@ -128,6 +128,77 @@ def test_the_inspector_and_the_legends_write_german_numbers(german_numbers):
     assert [i.label for i in items] == ["0,00", "0,25", "0,50", "0,75", "1,00"]
 
 
+@pytest.fixture
+def number_format(locale_settings, qgis_app):
+    """A function giving QGIS a translation (as ``qgis --lang`` does) and a number format (QLocale's default, as
+    QGIS's main() sets it, with its group separator off unless ``groups``); all undone afterwards."""
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QLocale
+
+    from model_core import i18n
+
+    saved = QgsApplication.instance().translation(), QLocale()
+
+    def switch(translation, locale, groups=False):
+        locale_settings.setValue("locale/overrideFlag", False)
+        QgsApplication.setTranslation(translation)
+        locale = QLocale(locale)
+        locale.setNumberOptions(QLocale.NumberOptions() if groups else QLocale.OmitGroupSeparator)
+        QLocale.setDefault(locale)
+
+    yield switch
+    QgsApplication.setTranslation(saved[0])
+    QLocale.setDefault(saved[1])
+    i18n.set_language(None)
+    i18n.set_number_marks(None)
+
+
+@pytest.mark.parametrize("language", ["de", "es"])
+def test_a_german_or_spanish_qgis_without_a_system_locale_writes_a_decimal_comma(number_format, language):
+    """``qgis --lang de`` where the system has no locale (LANG=C: QLocale's default is Qt's "C" locale, measured
+    in the desktop) showed "1.44 ha" in the dialog's status, tooltip and message bar and "Konfidenz: 1.00" in the
+    inspector, beside the engine's "0,6 %" in the same status line: the plugin's numbers take the translation's
+    locale there, and the engine's the same marks."""
+    import json
+
+    from model_core.i18n import _, number
+
+    from caim_qgis_plugin.dialog import per_interval_lines, short_total
+    from caim_qgis_plugin.i18n import engine_language, integer, number as plugin_number, signed, significant
+
+    number_format(language, "C")
+    results = {"HECTARES": json.dumps({"2019 to 2020": 236.89, "2020 to 2021": 1000.0})}
+    assert short_total(results) == "Changed 1236,89 ha over 2 intervals."  # (no translator installed here)
+    assert per_interval_lines(results) == "  2019 to 2020: 236,89 ha\n  2020 to 2021: 1000,00 ha"
+    assert (plugin_number(0.5, 3), signed(0.25), significant(0.12345), integer(4000)) == ("0,500", "+0,25", "0,1235",
+                                                                                        "4000")
+    assert engine_language() == language
+    engine = _("{ha:,.2f} ha").format(ha=number(1236.89))
+    assert engine == plugin_number(1236.89) + " ha" == "1236,89 ha"
+    number_format(language, "C", groups=True)  # QGIS's "Show group separator" on
+    engine_language()
+    assert _("{ha:,.2f} ha").format(ha=number(1236.89)) == plugin_number(1236.89) + " ha" == "1.236,89 ha"
+
+
+def test_the_engine_s_numbers_follow_qgis_s_number_format_not_its_language(number_format):
+    """QGIS's number format is its own setting (*Options > General > Locale*, else the system's): a German QGIS on
+    an English system writes "1234.5" in QGIS's own tables, and the plugin's numbers did; the engine's beside them
+    wrote "1234,5" (its German).  Now both follow QGIS; an English QGIS with a German number format writes commas."""
+    from model_core.i18n import _, number
+
+    from caim_qgis_plugin.i18n import engine_language, number as plugin_number
+
+    number_format("de", "en_US")
+    assert engine_language() == "de"
+    assert _("{ha:,.2f} ha").format(ha=number(1236.89)) == plugin_number(1236.89) + " ha" == "1236.89 ha"
+    number_format("en_US", "de_DE")
+    assert engine_language() == "en"
+    assert _("{ha:,.2f} ha").format(ha=number(1236.89)) == plugin_number(1236.89) + " ha" == "1236,89 ha"
+    number_format("de", "de_DE")
+    engine_language()
+    assert _("{pct:.1f} %").format(pct=number(12.5)) == "12,5 %"
+
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
