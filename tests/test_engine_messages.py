@@ -230,7 +230,7 @@ def test_the_run_s_summary_notes_and_progress_in_spanish(tmp_path):
     res = detect(imgs, str(tmp_path / "out"), model="cva", progress=lambda f, text: progress.append(text))
     summary = res.summary_text()
     assert "Malla     32 x 32 px, píxel 10 x 10 m" in summary and "Fechas    3: 2019, 2020, 2020" in summary
-    assert "Aviso: dos o más entradas tienen la misma fecha (2020)" in summary and "Salidas:" in summary
+    assert "Advertencia: dos o más entradas tienen la misma fecha (2020)" in summary and "Salidas:" in summary
     assert progress[0] == "Cargando el modelo" and "Hecho" in progress
     assert tile_text(3, 12, 20.0) == "Tesela 3/12, unos 60 s para las demás teselas"
     i18n.set_language("en")
@@ -920,7 +920,7 @@ def test_train_s_own_messages_in_german_and_spanish(tmp_path, capsys):
     said = {"de": ("Gerät cpu; Modell caimnet (", "Warnung: kein val_root in den Daten der Konfiguration",
                    "Validierung des Vergleichsverfahrens (CVA): area OA ", "Epoche 1/1 [", "Epoche 1: Verlust ",
                    "error: '{out}' enthält bereits einen Trainingslauf (1 Epoche trainiert, last.pt"),
-            "es": ("dispositivo cpu; modelo caimnet (", "aviso: sin val_root en los datos de la configuración",
+            "es": ("dispositivo cpu; modelo caimnet (", "advertencia: sin val_root en los datos de la configuración",
                    "validación de la línea base (CVA): area OA ", "época 1/1 [", "época 1: pérdida ",
                    "error: '{out}' ya contiene una ejecución de entrenamiento (1 época entrenada, last.pt")}
     for code, texts in said.items():
@@ -1096,3 +1096,25 @@ def test_the_catalogues_use_the_plugin_s_terms():
         found = [(k[:50], t) for k, v in engine_messages.read_catalogue(code).items() for t in terms if t in v]
         assert not found, (code, found)
 
+
+def test_a_warning_and_a_note_have_one_word_per_language_as_in_qgis():
+    """The Spanish dialog said "Advertencia:" (the plugin's word) before one warning and "Aviso:" (the engine's)
+    before the next: a warning and a note now have one word per language in the engine's catalogues and the
+    plugin's translations, the words of QGIS's own German and Spanish ("Warnung", "Advertencia")."""
+    import xml.etree.ElementTree as ET  # nosec B405 - the project's own translation files
+
+    words = {"de": {"warning": "Warnung:", "note": "Hinweis:"}, "es": {"warning": "advertencia:", "note": "nota:"}}
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for code, said in words.items():
+        with open(i18n.catalogue_path(code), encoding="utf-8") as f:
+            pairs = [(k.split(i18n.CONTEXT_SEPARATOR)[-1], v) for k, v in json.load(f).items()]
+        ts = os.path.join(root, "caim_qgis_plugin", "i18n", "caim_%s.ts" % code)
+        pairs += [(m.findtext("source"), m.findtext("translation") or "")
+                  for m in ET.parse(ts).iter("message")]  # nosec B314
+        seen = 0
+        for source, translation in pairs:
+            head = re.match(r"\s*(warning|note)\s*:", source, re.I)
+            if head and translation:
+                seen += 1
+                assert translation.strip().lower().startswith(said[head.group(1).lower()].lower()), (source, translation)
+        assert seen >= 10

@@ -316,7 +316,7 @@ La comparación solo es tan buena como la exactitud de la propia referencia y su
         <message>
             <location filename="../accuracy_algorithms.py" line="526" />
             <source>Warning:</source>
-            <translation>Aviso:</translation>
+            <translation>Advertencia:</translation>
         </message>
         <message>
             <location filename="../accuracy_algorithms.py" line="527" />
@@ -2988,292 +2988,292 @@ Dispositivo: %s
             <translation>azul</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="333" />
+            <location filename="../inspect_tool.py" line="332" />
             <source>outside the result</source>
             <translation>fuera del resultado</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="339" />
+            <location filename="../inspect_tool.py" line="338" />
             <source>not known: the change moment file is not found</source>
             <translation>desconocido: no se encuentra el archivo del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="342" />
+            <location filename="../inspect_tool.py" line="341" />
             <source>not known: the change moment file cannot be read</source>
             <translation>desconocido: no se puede leer el archivo del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="346" />
+            <location filename="../inspect_tool.py" line="345" />
             <source>no data</source>
             <translation>sin datos</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="351" />
+            <location filename="../inspect_tool.py" line="350" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="353" />
+            <location filename="../inspect_tool.py" line="352" />
             <source>changed between %s</source>
             <translation>cambiado entre %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="355" />
+            <location filename="../inspect_tool.py" line="354" />
             <source>moment %d</source>
             <translation>momento %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="370" />
+            <location filename="../inspect_tool.py" line="369" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>sin cambio: el modelo dató un cambio entre %s, pero su parche cambiado tiene menos del mínimo de %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="374" />
+            <location filename="../inspect_tool.py" line="373" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (se eliminaron los parches cambiados de menos de %s px)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="393" />
+            <location filename="../inspect_tool.py" line="392" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="395" />
+            <location filename="../inspect_tool.py" line="394" />
             <source>no data: masked by the cloud mask on %s%s</source>
             <translation>sin datos: enmascarado por la máscara de nubes el %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="397" />
+            <location filename="../inspect_tool.py" line="396" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (ejecutar con 'Rellenar fechas enmascaradas' para rellenar esas fechas)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="402" />
+            <location filename="../inspect_tool.py" line="401" />
             <source> (co-registered: %s)</source>
             <translation> (corregistrado: %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="403" />
+            <location filename="../inspect_tool.py" line="402" />
             <source>%s read %s of here</source>
             <translation>%s leída %s de aquí</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="408" />
+            <location filename="../inspect_tool.py" line="407" />
             <source> (masked on %s: filled from the previous clear date)</source>
             <translation> (enmascarado el %s: rellenado con la fecha despejada anterior)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="412" />
+            <location filename="../inspect_tool.py" line="411" />
             <source>Band %d (as %s)</source>
             <translation>Banda %d (como %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="413" />
+            <location filename="../inspect_tool.py" line="412" />
             <source>Band %d</source>
             <translation>Banda %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="428" />
+            <location filename="../inspect_tool.py" line="427" />
             <source>reading…</source>
             <translation>leyendo…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="440" />
+            <location filename="../inspect_tool.py" line="439" />
             <source>its output folder</source>
             <translation>su carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="442" />
+            <location filename="../inspect_tool.py" line="441" />
             <source>The pixel could not be read from the run's files in %s (%s). A file may have been moved, damaged or locked since the run: check the run's files and the input dates, then click again; or run 'Detect changes' again.</source>
             <translation>No se pudo leer el píxel de los archivos de la ejecución en %s (%s). Puede que un archivo se haya movido, dañado o bloqueado desde la ejecución: revisar los archivos de la ejecución y las fechas de entrada, y hacer clic de nuevo; o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="446" />
+            <location filename="../inspect_tool.py" line="445" />
             <source>not read</source>
             <translation>no leído</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="575" />
+            <location filename="../inspect_tool.py" line="574" />
             <source>Files of this run that cannot be read: %s. Are they whole, and may you read them? Copy them again from where they came from, or run 'Detect changes' again.</source>
             <translation>Archivos de esta ejecución que no se pueden leer: %s. ¿Están completos y tiene permiso para leerlos? Copiarlos de nuevo desde su origen, o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="582" />
+            <location filename="../inspect_tool.py" line="581" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Las fechas de la ejecución divididas en la carpeta temporal de QGIS se borraron al cerrar QGIS: %s. Dividir el ráster multitemporal en una carpeta propia (Caja de herramientas de Procesos &gt; Detección de cambios CAIM &gt; Dividir un ráster multitemporal en fechas) y ejecutar 'Detectar cambios' sobre sus fechas para ver aquí sus imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="588" />
+            <location filename="../inspect_tool.py" line="587" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>No se encuentran archivos de esta ejecución (¿movidos o borrados desde la ejecución?): %s. Volver a abrir el proyecto desde la carpeta que los contiene, o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="598" />
+            <location filename="../inspect_tool.py" line="597" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Sin imágenes: no se encuentra el archivo del momento del cambio de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="599" />
+            <location filename="../inspect_tool.py" line="598" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Sin imágenes aquí: el píxel está fuera del mapa de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="764" />
+            <location filename="../inspect_tool.py" line="763" />
             <source>Reading the band values…</source>
             <translation>Leyendo los valores de banda…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="765" />
+            <location filename="../inspect_tool.py" line="764" />
             <source>No band values: the pixel could not be read.</source>
             <translation>Sin valores de banda: no se pudo leer el píxel.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="766" />
+            <location filename="../inspect_tool.py" line="765" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Sin valores de banda: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="939" />
+            <location filename="../inspect_tool.py" line="938" />
             <source>CAIM pixel inspector</source>
             <translation>Inspector de píxeles CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="943" />
+            <location filename="../inspect_tool.py" line="942" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Elegir la herramienta de inspección y hacer clic en un píxel de un resultado de CAIM (o pulsar Enter: el píxel del centro del mapa).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="948" />
+            <location filename="../inspect_tool.py" line="947" />
             <source>Interval</source>
             <translation>Intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="948" />
+            <location filename="../inspect_tool.py" line="947" />
             <source>P(change)</source>
             <translation>P(cambio)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="965" />
+            <location filename="../inspect_tool.py" line="964" />
             <source>Change probability of each interval</source>
             <translation>Probabilidad de cambio de cada intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="966" />
+            <location filename="../inspect_tool.py" line="965" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Una fila por intervalo del píxel pulsado: sus fechas y su probabilidad de cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="968" />
+            <location filename="../inspect_tool.py" line="967" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="971" />
+            <location filename="../inspect_tool.py" line="970" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Ocultar la respuesta del mapa (para etiquetar muestras sin sesgo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="973" />
+            <location filename="../inspect_tool.py" line="972" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Muestra solo las fechas, las máscaras de nubes y los valores de banda del píxel pulsado: etiquetar una muestra de evaluación de la exactitud a partir de las imágenes, no del mapa.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="990" />
+            <location filename="../inspect_tool.py" line="989" />
             <source>False colour</source>
             <translation>Falso color</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="992" />
+            <location filename="../inspect_tool.py" line="991" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, rojo, verde como rojo, verde, azul: la vegetación se ve roja. Los archivos sin una banda NIR conocida se quedan en color real.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1002" />
+            <location filename="../inspect_tool.py" line="1001" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Hacer clic en un píxel de un resultado de CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1003" />
+            <location filename="../inspect_tool.py" line="1002" />
             <source>Image chips of every date around the pixel</source>
             <translation>Recortes de imagen de cada fecha alrededor del píxel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1065" />
+            <location filename="../inspect_tool.py" line="1064" />
             <source>No imagery: the pixel could not be read (see above).</source>
             <translation>Sin imágenes: no se pudo leer el píxel (ver arriba).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1068" />
+            <location filename="../inspect_tool.py" line="1067" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Sin imágenes: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1069" />
+            <location filename="../inspect_tool.py" line="1068" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Sin imágenes aquí: ninguna fecha cubre este píxel.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1100" />
+            <location filename="../inspect_tool.py" line="1099" />
             <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1102" />
+            <location filename="../inspect_tool.py" line="1101" />
             <source>The imagery of every date around the pixel (boxed in yellow)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1104" />
+            <location filename="../inspect_tool.py" line="1103" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado; columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1105" />
+            <location filename="../inspect_tool.py" line="1104" />
             <source>Band values over time (shaded: detected change interval)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1107" />
+            <location filename="../inspect_tool.py" line="1106" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo; enmarcadas: las dos fechas del cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1162" />
+            <location filename="../inspect_tool.py" line="1161" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Respuesta del mapa oculta.&lt;/b&gt; Etiquetar el píxel a partir de los valores de banda y de las imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1163" />
+            <location filename="../inspect_tool.py" line="1162" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Máscara de nubes el:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1167" />
+            <location filename="../inspect_tool.py" line="1166" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Momento del cambio:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1171" />
+            <location filename="../inspect_tool.py" line="1170" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Confianza:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1174" />
+            <location filename="../inspect_tool.py" line="1173" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(sin cambio):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1183" />
+            <location filename="../inspect_tool.py" line="1182" />
             <source>n/a</source>
             <translation>n/d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1201" />
+            <location filename="../inspect_tool.py" line="1200" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Ejecutar con 'probabilidades por intervalo' activado para ver las probabilidades de cada intervalo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1221" />
+            <location filename="../inspect_tool.py" line="1220" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>No hay ningún resultado de CAIM en el proyecto: ejecutar primero 'Detectar cambios'.</translation>
         </message>
@@ -3305,52 +3305,52 @@ Dispositivo: %s
             <translation>no legible</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="560" />
+            <location filename="../chip_view.py" line="555" />
             <source>The imagery was not read: the project was closed.</source>
             <translation>No se leyeron las imágenes: se cerró el proyecto.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="578" />
+            <location filename="../chip_view.py" line="573" />
             <source>The imagery could not be read: %s</source>
             <translation>No se pudieron leer las imágenes: %s</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="602" />
+            <location filename="../chip_view.py" line="597" />
             <source>Chips: band %d in grey</source>
             <translation>Recortes: banda %d en gris</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="604" />
+            <location filename="../chip_view.py" line="599" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Recortes: bandas %s como rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="606" />
+            <location filename="../chip_view.py" line="601" />
             <source> (other bands for some dates)</source>
             <translation> (otras bandas en algunas fechas)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="608" />
+            <location filename="../chip_view.py" line="603" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color real</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="623" />
+            <location filename="../chip_view.py" line="618" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="624" />
+            <location filename="../chip_view.py" line="619" />
             <source>Co-registered: %s, where the run read it.</source>
             <translation>Corregistrado: %s, donde la ejecución leyó esa fecha.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="624" />
+            <location filename="../chip_view.py" line="619" />
             <source>Co-registered: %s, where the run read them.</source>
             <translation>Corregistrado: %s, donde la ejecución leyó esas fechas.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="626" />
+            <location filename="../chip_view.py" line="621" />
             <source>the chip of %s is cut %s of the pixel</source>
             <translation>el recorte de %s se toma %s del píxel</translation>
         </message>
@@ -3773,52 +3773,52 @@ Dispositivo: %s
             <translation>Confianza: la probabilidad de la clase predicha, de 0 a 1; -1 sin datos.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="353" />
+            <location filename="../layers.py" line="361" />
             <source>, co-registered: %d date moved</source>
             <translation>, corregistrado: %d fecha movida</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="353" />
+            <location filename="../layers.py" line="361" />
             <source>, co-registered: %d dates moved</source>
             <translation>, corregistrado: %d fechas movidas</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="361" />
+            <location filename="../layers.py" line="369" />
             <source>%d dates</source>
             <translation>%d fechas</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="363" />
+            <location filename="../layers.py" line="371" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="365" />
+            <location filename="../layers.py" line="373" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="367" />
+            <location filename="../layers.py" line="375" />
             <source>, patches &gt;= %s px</source>
             <translation>, parches &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="369" />
+            <location filename="../layers.py" line="377" />
             <source>, gaps filled</source>
             <translation>, huecos rellenados</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="373" />
+            <location filename="../layers.py" line="381" />
             <source>CAIM changes %s to %s (%s)</source>
             <translation>Cambios CAIM %s a %s (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="374" />
+            <location filename="../layers.py" line="382" />
             <source>CAIM changes (%s)</source>
             <translation>Cambios CAIM (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="445" />
+            <location filename="../layers.py" line="453" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>

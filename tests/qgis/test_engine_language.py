@@ -401,7 +401,7 @@ def _halves(folder):
 @pytest.mark.parametrize("locale,expected", [
     ("de", "Warnung: Eingabe 2 '20200501.tif' ist in verschiedenen Teilen der Szene unterschiedlich gegen die "
            "Referenzeingabe versetzt (Mitte: "),
-    ("es_ES", "Aviso: la entrada 2 '20200501.tif' está desplazada respecto a la entrada de referencia de forma distinta "
+    ("es_ES", "Advertencia: la entrada 2 '20200501.tif' está desplazada respecto a la entrada de referencia de forma distinta "
               "en distintas partes de la escena (centro: ")])
 def test_processing_warns_of_a_date_offset_differently_across_the_scene_in_qgis_s_language(
         project, qgis_language, tmp_path, locale, expected):
