@@ -100,6 +100,19 @@ def size_text(nbytes):
     return localize_number(f"{nbytes / 1e3:.3g} kB")
 
 
+def about_size_text(nbytes):
+    """1.5e9 -> 'about 1.5 GB', a size said as an estimate (:func:`size_text` with the language's 'about').  One
+    unit has a template of its own, as a second has in the run-time estimate: Spanish said "unos 1 MB" (its
+    "about" is plural); it says "alrededor de 1 MB"."""
+    from model_core.i18n import _
+
+    size = size_text(nbytes)
+    number_text, unit = size.split(" ")
+    if number_text == "1":
+        return _("about 1 {unit}").format(unit=unit)
+    return _("about {size}").format(size=size)
+
+
 def nearest_existing(folder):
     """``folder``, or the nearest of its parents that exists (the one a new output folder is made in)."""
     import os

@@ -21,7 +21,7 @@ import threading
 import numpy as np
 from osgeo import gdal, ogr
 
-from model_core.errors import Cancelled, InputError, OutputError, free_mb, size_text
+from model_core.errors import Cancelled, InputError, OutputError, about_size_text, free_mb, size_text
 from model_core.i18n import _, number
 from model_core.staging import put_in_place, staged_output
 
@@ -166,10 +166,10 @@ def _check_room(out_path, traced_bytes, count):
     folder = os.path.dirname(os.path.abspath(out_path))
     mb = free_mb(folder)
     if mb is not None and mb * 1e6 < 0.5 * need:
-        raise OutputError(_("The {count} change polygons need about {size_text} in '{folder}', whose disk "
+        raise OutputError(_("The {count} change polygons need {about_size} in '{folder}', whose disk "
                             "has {size_text2} free: nothing was written to '{out_path}'. Free some space or "
                             "choose another folder (a minimum change patch, --min-patch / MIN_PATCH, makes far fewer "
-                            "polygons of a noisy map).").format(count=count, size_text=size_text(need), folder=folder,
+                            "polygons of a noisy map).").format(count=count, about_size=about_size_text(need), folder=folder,
                               size_text2=size_text(mb * 1e6), out_path=out_path))
 
 

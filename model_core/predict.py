@@ -27,8 +27,8 @@ import numpy as np
 from osgeo import gdal
 
 from model_core import __version__
-from model_core.errors import (BandRolesError, Cancelled, CaimError, InputError, OutputError, WeightsError, free_mb,
-                               nearest_existing, size_text)
+from model_core.errors import (BandRolesError, Cancelled, CaimError, InputError, OutputError, WeightsError,
+                               about_size_text, free_mb, nearest_existing, size_text)
 from model_core.i18n import N_, _, localize_number, number, os_reason, translated
 from model_core.stack import Stack, decimation, format_clear_values
 from model_core.staging import hold, missing_folders, remove_abandoned
@@ -629,9 +629,9 @@ def run_seconds(width, height, n_dates, model, bands=4, files=None, window_px=No
 
 # the lines check_scale returns, which the dialog keeps under its progress text (it knows them by the text
 # before their first field, in the language of the run)
-ESTIMATE_LINES = (N_("Estimate  {duration} on this machine, outputs about {size} ({grid})"),
-                  N_("Estimate  no run time on a GPU, outputs about {size} ({grid})"),
-                  N_("Warning: the outputs may not fit in {where}: about {size_text} (at least {size_text2}), "
+ESTIMATE_LINES = (N_("Estimate  {duration} on this machine, outputs {about_size} ({grid})"),
+                  N_("Estimate  no run time on a GPU, outputs {about_size} ({grid})"),
+                  N_("Warning: the outputs may not fit in {where}: {about_size} (at least {size_text2}), "
                      "{size_text3} free."))
 
 
@@ -645,8 +645,9 @@ def check_scale(estimate, width, height, n_dates, model, allow_huge=False):
     grid = _("{width} x {height} px, {mp:,.0f} megapixels, {n_dates} dates").format(
         width=width, height=height, mp=number(mp), n_dates=n_dates) if mp >= 10 else \
         _("{width} x {height} px, {n_dates} dates").format(width=width, height=height, n_dates=n_dates)
-    notes = [(translated(ESTIMATE_LINES[0]).format(duration=duration_text(seconds), size=size_text(total), grid=grid)
-              if seconds is not None else translated(ESTIMATE_LINES[1]).format(size=size_text(total), grid=grid))]
+    about = about_size_text(total)
+    notes = [(translated(ESTIMATE_LINES[0]).format(duration=duration_text(seconds), about_size=about, grid=grid)
+              if seconds is not None else translated(ESTIMATE_LINES[1]).format(about_size=about, grid=grid))]
     allow = _("allow huge runs (--allow-huge on the command line, ALLOW_HUGE in Processing)")
     for folders, typical, least, free in estimate["disks"]:
         where = ", ".join(f"'{f}'" for f in folders)
@@ -654,21 +655,21 @@ def check_scale(estimate, width, height, n_dates, model, allow_huge=False):
             continue
         if least > free and not allow_huge:
             raise OutputError(
-                _("The outputs of this run need about {size_text} (at least {size_text2}) in {where}, "
+                _("The outputs of this run need {about_size} (at least {size_text2}) in {where}, "
                   "whose disk has {size_text3} free ({grid}). Free some space, choose an output folder on "
                   "another disk, or clip the inputs to the area you need. If most of the grid is nodata, the files "
-                  "compress far more: {allow} to run it anyway.").format(size_text=size_text(typical),
+                  "compress far more: {allow} to run it anyway.").format(about_size=about_size_text(typical),
                     size_text2=size_text(least), where=where, size_text3=size_text(free), grid=grid, allow=allow))
         if typical > free:
-            notes.append(translated(ESTIMATE_LINES[2]).format(where=where, size_text=size_text(typical),
+            notes.append(translated(ESTIMATE_LINES[2]).format(where=where, about_size=about_size_text(typical),
                                                               size_text2=size_text(least), size_text3=size_text(free)))
     if seconds is not None and seconds > MAX_RUN_SECONDS and not allow_huge:
         raise InputError(
             _("This run would take {duration_text} on this machine (estimated from its speed; runs of "
-              "more than {value:g} h are refused) with the {model} method ({grid}), and the outputs would take about {size_text}. Clip the inputs to the area you need "
+              "more than {value:g} h are refused) with the {model} method ({grid}), and the outputs would take {about_size}. Clip the inputs to the area you need "
               "(e.g. gdal_translate -projwin, or a smaller extent), choose a faster method (cva, isfa), run on a "
               "GPU, or {allow} to run it anyway.").format(duration_text=duration_text(seconds),
-                value=number(MAX_RUN_SECONDS / 3600), model=model, grid=grid, size_text=size_text(total), allow=allow))
+                value=number(MAX_RUN_SECONDS / 3600), model=model, grid=grid, about_size=about, allow=allow))
     return notes
 
 

@@ -426,6 +426,27 @@ def test_one_second_and_one_year_of_the_run_time_estimate_read_right():
                                                  "alrededor de 1 año", "unos 2,5 años"]
 
 
+def test_a_size_of_one_unit_reads_right_in_spanish():
+    """The Spanish estimate said "salidas de unos 1 MB" ("unos", about, is plural), as it said "unos 1 s": one unit
+    of a size has its own words wherever the engine says "about" a size (the estimate lines, the refusals of
+    outputs that do not fit); other sizes keep theirs, and the English text is as before."""
+    from model_core.errors import about_size_text
+    from model_core.predict import check_scale
+
+    sizes = (1.0e6, 1.004e9, 1.5e9, 12e6, 800.0)
+    estimate = {"seconds": 12.0, "disks": [(["/out"], 1.0e6, 0.6e6, None)]}
+    assert [about_size_text(b) for b in sizes] == ["about 1 MB", "about 1 GB", "about 1.5 GB", "about 12 MB",
+                                                   "about 0.8 kB"]
+    assert check_scale(estimate, 100, 100, 3, "cva")[0] == "Estimate  about 12 s on this machine, outputs about 1 MB " \
+                                                          "(100 x 100 px, 3 dates)"
+    i18n.set_language("de")
+    assert [about_size_text(b) for b in sizes] == ["etwa 1 MB", "etwa 1 GB", "etwa 1,5 GB", "etwa 12 MB", "etwa 0,8 kB"]
+    i18n.set_language("es")
+    assert [about_size_text(b) for b in sizes] == ["alrededor de 1 MB", "alrededor de 1 GB", "unos 1,5 GB",
+                                                   "unos 12 MB", "unos 0,8 kB"]
+    assert "salidas de alrededor de 1 MB (" in check_scale(estimate, 100, 100, 3, "cva")[0]
+
+
 def _comparison_inputs(tmp_path):
     rng = np.random.default_rng(1)
     ref = rng.choice(4, size=(50, 70), p=[0.7, 0.1, 0.1, 0.1]).astype(np.uint8)
