@@ -68,7 +68,7 @@ from caim_qgis_plugin.models import AUTO
 from caim_qgis_plugin.paths import icon_path
 from caim_qgis_plugin.qtcompat import event_point
 from caim_qgis_plugin.richtext import literal, tone
-from caim_qgis_plugin.i18n import engine_language, integer, number, signed, translator
+from caim_qgis_plugin.i18n import engine_language, integer, number, number_locale, signed, translator
 
 tr = translator("CaimDialog")
 
@@ -609,6 +609,7 @@ class CaimDialog(QDialog):
         self.sensitivity_spin.setRange(-3.0, 3.0)
         self.sensitivity_spin.setSingleStep(0.25)
         self.sensitivity_spin.setDecimals(2)
+        self.sensitivity_spin.setLocale(number_locale())  # "0,00" beside the status's "1,44 ha" where QLocale is C
         self.sensitivity_spin.setValue(0.0)
         self.sensitivity_spin.setToolTip(
             tr("0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, "

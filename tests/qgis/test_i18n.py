@@ -154,7 +154,7 @@ def number_format(locale_settings, qgis_app):
 
 
 @pytest.mark.parametrize("language", ["de", "es"])
-def test_a_german_or_spanish_qgis_without_a_system_locale_writes_a_decimal_comma(number_format, language):
+def test_a_german_or_spanish_qgis_without_a_system_locale_writes_a_decimal_comma(number_format, project, language):
     """``qgis --lang de`` where the system has no locale (LANG=C: QLocale's default is Qt's "C" locale, measured
     in the desktop) showed "1.44 ha" in the dialog's status, tooltip and message bar and "Konfidenz: 1.00" in the
     inspector, beside the engine's "0,6 %" in the same status line: the plugin's numbers take the translation's
@@ -175,6 +175,15 @@ def test_a_german_or_spanish_qgis_without_a_system_locale_writes_a_decimal_comma
     assert engine_language() == language
     engine = _("{ha:,.2f} ha").format(ha=number(1236.89))
     assert engine == plugin_number(1236.89) + " ha" == "1236,89 ha"
+    from caim_qgis_plugin.dialog import CaimDialog
+
+    dialog = CaimDialog(None)  # its Sensitivity field showed "0.00"
+    try:
+        dialog.sensitivity_spin.setValue(0.25)
+        assert dialog.sensitivity_spin.text() == "0,25"
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
     number_format(language, "C", groups=True)  # QGIS's "Show group separator" on
     engine_language()
     assert _("{ha:,.2f} ha").format(ha=number(1236.89)) == plugin_number(1236.89) + " ha" == "1.236,89 ha"
