@@ -903,7 +903,8 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
 
                 n = write_polygons(res.paths["moment"], polygons_path, res.dates, overwrite=True,
                                    cancel=feedback.isCanceled, progress=polygon_progress)
-                feedback.pushInfo(tr("%d change polygons written to %s") % (n, polygons_path))
+                feedback.pushInfo((tr("%d change polygon written to %s") if n == 1 else
+                                   tr("%d change polygons written to %s")) % (n, polygons_path))
                 written["polygons"] = polygons_path
             if report:
                 from model_core.report import input_names, write_report

@@ -1047,16 +1047,21 @@ Braucht PyTorch im Python von QGIS.
         </message>
         <message>
             <location filename="../algorithm.py" line="906" />
+            <source>%d change polygon written to %s</source>
+            <translation>%d Änderungspolygon nach %s geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="907" />
             <source>%d change polygons written to %s</source>
             <translation>%d Änderungspolygone nach %s geschrieben</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="921" />
+            <location filename="../algorithm.py" line="922" />
             <source> The change rasters of this run were removed with it.</source>
             <translation> Die Änderungsraster dieses Laufs wurden mit ihm entfernt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="926" />
+            <location filename="../algorithm.py" line="927" />
             <source>Device used: %s</source>
             <translation>Verwendetes Gerät: %s</translation>
         </message>
@@ -1635,656 +1640,656 @@ Braucht PyTorch im Python von QGIS.
             <translation>Was die Gewichtsdatei ist, die verwendet wird (die mitgelieferte, wenn das Feld leer ist), und worauf sie trainiert wurde: Befehl, Startdatei, die Bilddaten mit der Lizenz jeder Quelle.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="614" />
+            <location filename="../dialog.py" line="615" />
             <source>0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes are missed. Not remembered between sessions.</source>
             <translation>0: die kalibrierte Entscheidung. Positive Werte stufen mehr Pixel als geändert ein (weniger übersehene Änderungen, mehr Fehlalarme), negative weniger. In Schritten von 0,25 erhöhen, wenn deutliche Änderungen übersehen werden. Wird nicht zwischen Sitzungen gespeichert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="617" />
+            <location filename="../dialog.py" line="618" />
             <source>Sensitivity</source>
             <translation>Empfindlichkeit</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="620" />
+            <location filename="../dialog.py" line="621" />
             <source>0 = calibrated; + finds more change, - less</source>
             <translation>0 = kalibriert; + findet mehr Änderung, - weniger</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="625" />
+            <location filename="../dialog.py" line="626" />
             <source>Otsu (default)</source>
             <translation>Otsu (Standard)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="626" />
+            <location filename="../dialog.py" line="627" />
             <source>Minimum error (Kittler-Illingworth)</source>
             <translation>Minimaler Fehler (Kittler-Illingworth)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="627" />
+            <location filename="../dialog.py" line="628" />
             <source>Threshold</source>
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="629" />
+            <location filename="../dialog.py" line="630" />
             <source>Threshold method</source>
             <translation>Schwellenwertverfahren</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="630" />
+            <location filename="../dialog.py" line="631" />
             <source>For the CVA and ISFA methods, and for Automatic where it runs Classical ISFA</source>
             <translation>Für die Verfahren CVA und ISFA und für Automatisch, wo es Klassische ISFA ausführt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="633" />
+            <location filename="../dialog.py" line="634" />
             <source>CVA, ISFA; Automatic where it runs ISFA</source>
             <translation>CVA, ISFA; Automatisch, wo es ISFA ausführt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="642" />
+            <location filename="../dialog.py" line="643" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="643" />
+            <location filename="../dialog.py" line="644" />
             <source>off</source>
             <translation>aus</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="646" />
+            <location filename="../dialog.py" line="647" />
             <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops patches of 1 to 3 pixels. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
             <translation>Kleinste Kartiereinheit: geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) unter dieser Größe werden als unverändert geschrieben, z. B. entfernt 4 Flächen von 1 bis 3 Pixeln. Unveränderte Lücken innerhalb von Änderungen bleiben. Aus (0) behält jedes geänderte Pixel.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="651" />
+            <location filename="../dialog.py" line="652" />
             <source>Minimum change patch</source>
             <translation>Mindestfläche</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="657" />
+            <location filename="../dialog.py" line="658" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Maskierte Zeitpunkte vom vorigen wolkenfreien Zeitpunkt füllen (bewölkte Zeitreihe)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="660" />
+            <location filename="../dialog.py" line="661" />
             <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
             <translation>Aus: Ein Pixel, das an irgendeinem Zeitpunkt NoData oder maskiert ist (Wolken als NoData), ist in jeder Ausgabe NoData. An: Jedes Pixel, das an mindestens zwei Zeitpunkten gültig ist, erhält ein Ergebnis; ein maskierter Zeitpunkt wiederholt die vorigen wolkenfreien Werte des Pixels, sodass eine von Wolken verdeckte Änderung dem Intervall zugeordnet wird, das am ersten wolkenfreien Zeitpunkt danach endet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="664" />
+            <location filename="../dialog.py" line="665" />
             <source>Co-register the dates (move dates offset by whole pixels onto the first date)</source>
             <translation>Zeitpunkte koregistrieren (um ganze Pixel versetzte auf den ersten verschieben)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="668" />
+            <location filename="../dialog.py" line="669" />
             <source>For dates whose georeferencing differs by a pixel or more (other sensors or processing levels), which makes false change along every edge. On: before the run, each date is compared with the first date and moved by the whole-pixel offset that best matches their edges (up to 4 px each way), only when the match is clear. Values are not resampled; the strip along the edge that a moved date no longer covers is nodata. It corrects no rotation, scale or terrain distortion, and leaves a date offset by 5 px or more as it is, with a warning. The run's log (Alignment line) says which dates were moved.</source>
             <translation>Für Zeitpunkte, deren Georeferenzierung um ein Pixel oder mehr abweicht (andere Sensoren oder Prozessierungsstufen), was falsche Änderungen entlang jeder Kante ergibt. Ein: vor dem Lauf wird jeder Zeitpunkt mit dem ersten verglichen und um den Versatz in ganzen Pixeln verschoben, bei dem ihre Kanten am besten übereinstimmen (bis zu 4 px in jede Richtung), nur bei eindeutiger Übereinstimmung. Die Werte werden nicht neu berechnet (kein Resampling); der Randstreifen, den ein verschobener Zeitpunkt nicht mehr abdeckt, ist NoData. Es korrigiert keine Drehung, Maßstabsänderung oder Geländeverzerrung und lässt einen um 5 px oder mehr versetzten Zeitpunkt, wie er ist, mit einer Warnung. Das Protokoll des Laufs (Zeile 'Lage') sagt, welche Zeitpunkte verschoben wurden.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="678" />
+            <location filename="../dialog.py" line="679" />
             <source>Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;); every other value masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); 4-7,11: Sentinel-2 SCL; !bit1&amp;!bit2&amp;!bit3: HLS v2.0 Fmask; 0,1: classic Fmask. The list beside it fills these in.</source>
             <translation>Maskenwerte, die wolkenfrei bedeuten: kommagetrennte ganze Zahlen, Bereiche und Bittests (bitN gesetzt, !bitN nicht gesetzt, verbunden mit &amp;); jeder andere Wert maskiert das Pixel zu diesem Zeitpunkt. 0: CBERS CMASK und 0/1-Masken; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (wolkenfrei, kein Zirrus, kein Schatten); 4-7,11: Sentinel-2 SCL; !bit1&amp;!bit2&amp;!bit3: HLS-v2.0-Fmask; 0,1: klassisches Fmask. Die Liste daneben trägt diese ein.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="685" />
+            <location filename="../dialog.py" line="686" />
             <source>Match masks by date</source>
             <translation>Nach Datum zuordnen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="688" />
+            <location filename="../dialog.py" line="689" />
             <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
             <translation>Für jeden angehakten Zeitpunkt ohne Maske einen einkanaligen Layer desselben Datums wählen, dessen Name mask, QA, SCL, Fmask oder cloud enthält, und bei diesem Layer als Eingabe den Haken entfernen. Eine Zelle der Spalte Wolkenmaske doppelklicken, um selbst eine zu wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="694" />
+            <location filename="../dialog.py" line="695" />
             <source>Clear values of common cloud-mask products; choosing one fills in the clear values.</source>
             <translation>Wolkenfrei-Werte gängiger Wolkenmasken-Produkte; die Auswahl trägt die Werte ein.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="696" />
+            <location filename="../dialog.py" line="697" />
             <source>product…</source>
             <translation>Produkt…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="703" />
+            <location filename="../dialog.py" line="704" />
             <source>Cloud-mask values meaning clear</source>
             <translation>Wolkenmaskenwerte für wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="704" />
+            <location filename="../dialog.py" line="705" />
             <source>Cloud-mask product</source>
             <translation>Wolkenmaskenprodukt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="706" />
+            <location filename="../dialog.py" line="707" />
             <source>clear values</source>
             <translation>wolkenfrei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="713" />
+            <location filename="../dialog.py" line="714" />
             <source>Cloud masks</source>
             <translation>Wolkenmasken</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="718" />
+            <location filename="../dialog.py" line="719" />
             <source>Device</source>
             <translation>Gerät</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="723" />
+            <location filename="../dialog.py" line="724" />
             <source>automatic</source>
             <translation>automatisch</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="726" />
+            <location filename="../dialog.py" line="727" />
             <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory, plus up to 512 MB of output rows held on a very wide scene. Any raster size fits either way.</source>
             <translation>Kachelgröße in Pixeln. Automatisch (0): nach der Anzahl der Zeitpunkte gewählt, sodass der Lauf bei etwa 1,3 GB Speicher bleibt, dazu bis zu 512 MB gehaltene Ergebniszeilen bei einer sehr breiten Szene. Jede Rastergröße passt so oder so.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="734" />
+            <location filename="../dialog.py" line="735" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="735" />
+            <location filename="../dialog.py" line="736" />
             <source>Tile overlap</source>
             <translation>Kachelüberlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="737" />
+            <location filename="../dialog.py" line="738" />
             <source>tile</source>
             <translation>Kachel</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="737" />
+            <location filename="../dialog.py" line="738" />
             <source>overlap</source>
             <translation>Überlappung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="743" />
+            <location filename="../dialog.py" line="744" />
             <source>Tiling</source>
             <translation>Kachelung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="747" />
+            <location filename="../dialog.py" line="748" />
             <source>Output folder</source>
             <translation>Ausgabeordner</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="747" />
+            <location filename="../dialog.py" line="748" />
             <source>Choose the output folder</source>
             <translation>Ausgabeordner wählen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="749" />
+            <location filename="../dialog.py" line="750" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
             <translation>Auch Änderungspolygone schreiben (GeoPackage mit dem Änderungsintervall)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="750" />
+            <location filename="../dialog.py" line="751" />
             <source>Write per-interval probabilities (used by the inspect tool)</source>
             <translation>Wahrscheinlichkeiten je Intervall schreiben (für das Pixel-Inspektionswerkzeug)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="755" />
+            <location filename="../dialog.py" line="756" />
             <source>float32 (default)</source>
             <translation>float32 (Standard)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="756" />
+            <location filename="../dialog.py" line="757" />
             <source>uint16, ~1/2 size</source>
             <translation>uint16, ~1/2 der Größe</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="757" />
+            <location filename="../dialog.py" line="758" />
             <source>byte, ~1/4 size</source>
             <translation>byte, ~1/4 der Größe</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="758" />
+            <location filename="../dialog.py" line="759" />
             <source>float32 (the default): the probabilities as they are. uint16 or byte: stored as round(p x 65534) or round(p x 254) with the bands' scale, which QGIS applies: within half a step (1/131068 or 1/508), in about a half or a quarter of the space.</source>
             <translation>float32 (Standard): die Wahrscheinlichkeiten, wie sie sind. uint16 oder byte: gespeichert als round(p x 65534) oder round(p x 254) mit dem Skalierungsfaktor der Kanäle, den QGIS anwendet: auf einen halben Schritt genau (1/131068 oder 1/508), in etwa der Hälfte oder einem Viertel des Platzes.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="762" />
+            <location filename="../dialog.py" line="763" />
             <source>Data type of the probabilities</source>
             <translation>Datentyp der Wahrscheinlichkeiten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="763" />
+            <location filename="../dialog.py" line="764" />
             <source>stored as</source>
             <translation>gespeichert als</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="794" />
+            <location filename="../dialog.py" line="795" />
             <source>Run progress</source>
             <translation>Fortschritt des Laufs</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="803" />
+            <location filename="../dialog.py" line="804" />
             <source>Run status</source>
             <translation>Status des Laufs</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="817" />
+            <location filename="../dialog.py" line="818" />
             <source>Run</source>
             <translation>Starten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="818" />
+            <location filename="../dialog.py" line="819" />
             <source>Cancel run</source>
             <translation>Lauf abbrechen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="840" />
+            <location filename="../dialog.py" line="841" />
             <source>The %s method needs no weights: this file is not used.</source>
             <translation>Die Methode %s braucht keine Gewichte: diese Datei wird nicht verwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="841" />
+            <location filename="../dialog.py" line="842" />
             <source>not used: the classical method needs no weights</source>
             <translation>nicht verwendet: die klassische Methode braucht keine Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="842" />
+            <location filename="../dialog.py" line="843" />
             <source>Bands (any)</source>
             <translation>Kanäle (beliebig)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="843" />
+            <location filename="../dialog.py" line="844" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
             <translation>leer: alle Kanäle; z. B. 1,2,3,4,5,7 (dieselben Kanäle für jeden Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="845" />
+            <location filename="../dialog.py" line="846" />
             <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
             <translation>Gewichtsdatei (.pt) für das gewählte Netz; leer: die mitgelieferten Gewichte.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="846" />
+            <location filename="../dialog.py" line="847" />
             <source>empty: bundled weights</source>
             <translation>leer: mitgelieferte Gewichte</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="847" />
+            <location filename="../dialog.py" line="848" />
             <source>Bands (R, G, B, NIR)</source>
             <translation>Kanäle (R, G, B, NIR)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="848" />
+            <location filename="../dialog.py" line="849" />
             <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
             <translation>leer: aus Wellenlängen/Namen der Kanäle, sonst Kanäle 1-4; z. B. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="864" />
+            <location filename="../dialog.py" line="865" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Nur die klassischen Methoden (CVA, ISFA) haben einen wählbaren Schwellenwert; die Netze und Fusionen verwenden ihre kalibrierte Entscheidung (siehe Empfindlichkeit).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="867" />
+            <location filename="../dialog.py" line="868" />
             <source>Automatic runs %s on these layers, with the Weights file; it runs %s, and this control is enabled, when the Weights field is empty.</source>
             <translation>Automatisch führt auf diesen Layern %s aus, mit der Gewichtsdatei; ist das Feld Gewichte leer, führt es %s aus, und dieses Feld ist aktiv.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="871" />
+            <location filename="../dialog.py" line="872" />
             <source>Automatic runs %s on these layers; it runs Classical ISFA, and this control is enabled, on layers whose bands the networks cannot read.</source>
             <translation>Automatisch führt auf diesen Layern %s aus; auf Layern, deren Kanäle die Netze nicht lesen können, führt es Klassische ISFA aus, und dieses Feld ist aktiv.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="874" />
+            <location filename="../dialog.py" line="875" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Wo die klassische Methode ihre Änderungsstärke teilt. Otsus Schwellenwert (Standard); der Schwellenwert des minimalen Fehlers findet mehr Änderung, wo Änderungen nur einen kleinen Teil der Szene ausmachen; in unseren Prüfungen an echten Daten stufte er auch einige stabile Punkte mehr als geändert ein (Model Card, Kandidat KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="878" />
+            <location filename="../dialog.py" line="879" />
             <source>It applies to %s, which Automatic runs for 2 dates without a Weights file.</source>
             <translation>Er gilt für %s, das Automatisch für 2 Zeitpunkte ohne Gewichtsdatei ausführt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="881" />
+            <location filename="../dialog.py" line="882" />
             <source>It applies to %s, which Automatic runs on these layers (the networks cannot read their bands).</source>
             <translation>Er gilt für %s, das Automatisch auf diesen Layern ausführt (die Netze können ihre Kanäle nicht lesen).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="916" />
+            <location filename="../dialog.py" line="917" />
             <source>empty: %s; with a file, %s</source>
             <translation>leer: %s; mit einer Datei %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="917" />
+            <location filename="../dialog.py" line="918" />
             <source>Automatic runs %s for 2 dates, which uses no weights file; with a Weights file it runs %s with that file.</source>
             <translation>Automatisch führt bei 2 Zeitpunkten %s aus, das keine Gewichtsdatei verwendet; mit einer Datei unter Gewichte führt es %s mit dieser Datei aus.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="923" />
+            <location filename="../dialog.py" line="924" />
             <source>not used: Automatic runs %s on these layers</source>
             <translation>nicht verwendet: Automatisch führt auf diesen Layern %s aus</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="927" />
+            <location filename="../dialog.py" line="928" />
             <source>Automatic runs %s with this file for 2 dates; with the field empty it runs %s, which uses no weights file.</source>
             <translation>Automatisch führt mit dieser Datei für 2 Zeitpunkte %s aus; bei leerem Feld führt es %s aus, das keine Gewichtsdatei verwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="930" />
+            <location filename="../dialog.py" line="931" />
             <source>Automatic runs %s on the checked layers, as the networks cannot read their bands: this file is not used.</source>
             <translation>Automatisch führt auf den gewählten Layern %s aus, da die Netze ihre Kanäle nicht lesen können: diese Datei wird nicht verwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="942" />
+            <location filename="../dialog.py" line="943" />
             <source>The %s method uses no weights file.</source>
             <translation>Die Methode %s verwendet keine Gewichtsdatei.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="949" />
+            <location filename="../dialog.py" line="950" />
             <source>Automatic runs %s on the checked layers, as the networks cannot read their bands: it uses no weights file (a file given under Weights is not used).</source>
             <translation>Automatisch führt auf den gewählten Layern %s aus, da die Netze ihre Kanäle nicht lesen können: es verwendet keine Gewichtsdatei (eine unter Gewichte angegebene Datei wird nicht verwendet).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="957" />
+            <location filename="../dialog.py" line="958" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>Die CAIM-Engine (model_core) konnte nicht geladen werden: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="961" />
+            <location filename="../dialog.py" line="962" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>Für dieses Modell wurde keine mitgelieferte Gewichtsdatei gefunden; eine .pt-Datei wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="970" />
+            <location filename="../dialog.py" line="971" />
             <source>CAIM — weights file</source>
             <translation>CAIM — Gewichtsdatei</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="976" />
+            <location filename="../dialog.py" line="977" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — Gewichtsdatei und ihre Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="986" />
+            <location filename="../dialog.py" line="987" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Was diese Gewichtsdatei ist und worauf sie trainiert wurde (aus dem Eintrag in der Datei; die Model Card nennt ihre Genauigkeit an echten Referenzdaten):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1102" />
+            <location filename="../dialog.py" line="1103" />
             <source>custom</source>
             <translation>benutzerdefiniert</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1102" />
+            <location filename="../dialog.py" line="1103" />
             <source>none</source>
             <translation>keines</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1103" />
+            <location filename="../dialog.py" line="1104" />
             <source>no CRS</source>
             <translation>kein KBS</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1104" />
+            <location filename="../dialog.py" line="1105" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>Doppelklick, um die Wolkenmaske dieses Zeitpunkts zu wählen (ein einkanaliger Rasterlayer; optional, je Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1108" />
+            <location filename="../dialog.py" line="1109" />
             <source>date from the %s; double-click to edit</source>
             <translation>Datum aus: %s; Doppelklick zum Bearbeiten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1109" />
+            <location filename="../dialog.py" line="1110" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>kein Datum gefunden; Doppelklick, um eines einzugeben (JJJJ-MM-TT)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1112" />
+            <location filename="../dialog.py" line="1113" />
             <source>holds dates from %s to %s: Run splits it into one layer per date</source>
             <translation>enthält Zeitpunkte von %s bis %s: Ausführen teilt es in einen Layer je Zeitpunkt auf</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1227" />
+            <location filename="../dialog.py" line="1228" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>Wolkenmaske von '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1283" />
+            <location filename="../dialog.py" line="1284" />
             <source>Clear values %s, which the masks record (their product's).</source>
             <translation>Wolkenfrei-Werte %s, wie die Masken sie angeben (die ihres Produkts).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1285" />
+            <location filename="../dialog.py" line="1286" />
             <source>The masks record different clear values (%s), and one set holds for every mask: empty the Cloud mask cells of the dates whose masks are of another kind, or give every date a mask of one kind.</source>
             <translation>Die Masken geben unterschiedliche Wolkenfrei-Werte an (%s), und ein Satz gilt für jede Maske: leeren Sie die Wolkenmasken-Zellen der Zeitpunkte, deren Masken anderer Art sind, oder geben Sie jedem Zeitpunkt eine Maske derselben Art.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1289" />
+            <location filename="../dialog.py" line="1290" />
             <source>Matched %d cloud mask by date.</source>
             <translation>%d Wolkenmaske nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1289" />
+            <location filename="../dialog.py" line="1290" />
             <source>Matched %d cloud masks by date.</source>
             <translation>%d Wolkenmasken nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1292" />
+            <location filename="../dialog.py" line="1293" />
             <source>%d mask layer was hidden in the Layers panel; the run reads it all the same.</source>
             <translation>%d Maskenlayer wurde im Layerfenster ausgeblendet; der Lauf liest ihn trotzdem.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1294" />
+            <location filename="../dialog.py" line="1295" />
             <source>%d mask layers were hidden in the Layers panel; the run reads them all the same.</source>
             <translation>%d Maskenlayer wurden im Layerfenster ausgeblendet; der Lauf liest sie trotzdem.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1296" />
+            <location filename="../dialog.py" line="1297" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Zeitpunkts wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1298" />
+            <location filename="../dialog.py" line="1299" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Zeitpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1352" />
+            <location filename="../dialog.py" line="1353" />
             <source>Unreadable date %s: %s.</source>
             <translation>Unlesbares Datum %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1353" />
+            <location filename="../dialog.py" line="1354" />
             <source>'%s' for '%s'</source>
             <translation>'%s' für '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1377" />
+            <location filename="../dialog.py" line="1378" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>Das für '%s' eingegebene Datum wird nicht verwendet: es enthält mehrere Zeitpunkte, die seine Kanalnamen oder seine Zeitachse angeben. Seine Zelle Datum leeren.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1381" />
+            <location filename="../dialog.py" line="1382" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' enthält mehrere Zeitpunkte, und eine Wolkenmaske kann nicht für alle gelten: seine Zelle Wolkenmaske leeren, es aufteilen (In Zeitpunkte aufteilen…), dann die Maske jedes Zeitpunkts in dessen Zeile wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1387" />
+            <location filename="../dialog.py" line="1388" />
             <source>%s (each date)</source>
             <translation>%s (je Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1390" />
+            <location filename="../dialog.py" line="1391" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je einen Kanal haben: Kanal 1 wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1394" />
+            <location filename="../dialog.py" line="1395" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je %d Kanäle haben: Kanäle von 1 bis %d wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1400" />
+            <location filename="../dialog.py" line="1401" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte, %s bis %s: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien %s, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1405" />
+            <location filename="../dialog.py" line="1406" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien %s, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1425" />
+            <location filename="../dialog.py" line="1426" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Keine Wolkenmaske für %s: diese Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1444" />
+            <location filename="../dialog.py" line="1445" />
             <source>changed patches under this size are dropped</source>
             <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1448" />
+            <location filename="../dialog.py" line="1449" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1449" />
+            <location filename="../dialog.py" line="1450" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1462" />
+            <location filename="../dialog.py" line="1463" />
             <source>Stacking the checked band files into dates: their dates take their place in the list when it is done.</source>
             <translation>Die angehakten Kanaldateien werden zu Zeitpunkten gestapelt: deren Zeitpunkte treten in der Liste an ihre Stelle, sobald das fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1479" />
+            <location filename="../dialog.py" line="1480" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d Zeitpunkte nach dem Aufteilen, auszuführen mit dem Modell %s; die Zeitreihe wird dann erneut geprüft.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1480" />
+            <location filename="../dialog.py" line="1481" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d Zeitpunkte, bereit zum Lauf mit dem Modell %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1513" />
+            <location filename="../dialog.py" line="1514" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in seinen eigenen Ordner nicht geschrieben werden kann</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1515" />
+            <location filename="../dialog.py" line="1516" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da es keine Datei in einem Ordner ist</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1517" />
+            <location filename="../dialog.py" line="1518" />
             <source>in '%s' beside it</source>
             <translation>in '%s' daneben</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1535" />
+            <location filename="../dialog.py" line="1536" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1553" />
+            <location filename="../dialog.py" line="1554" />
             <source>%s (dates)</source>
             <translation>%s (Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1565" />
+            <location filename="../dialog.py" line="1566" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d Zeitpunkte in %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1572" />
+            <location filename="../dialog.py" line="1573" />
             <source>Split into dates: %s.</source>
             <translation>In Zeitpunkte aufgeteilt: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1607" />
+            <location filename="../dialog.py" line="1608" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1607" />
+            <location filename="../dialog.py" line="1608" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1679" />
+            <location filename="../dialog.py" line="1680" />
             <source>Cancel stacking</source>
             <translation>Stapeln abbrechen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1681" />
+            <location filename="../dialog.py" line="1682" />
             <source>Stacking %d band files into dates… (Cancel stacking stops it)</source>
             <translation>%d Kanaldateien werden zu Zeitpunkten gestapelt… (Stapeln abbrechen hält das an)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1703" />
+            <location filename="../dialog.py" line="1704" />
             <source>Stack band files into dates: %s</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1705" />
+            <location filename="../dialog.py" line="1706" />
             <source>Stacking cancelled; nothing was written.</source>
             <translation>Stapeln abgebrochen; nichts wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1785" />
+            <location filename="../dialog.py" line="1786" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Diese Kanaldateien wurden bereits zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske), in %s: wiederverwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1788" />
+            <location filename="../dialog.py" line="1789" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Die Kanaldateien wurden zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske) in %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1791" />
+            <location filename="../dialog.py" line="1792" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Das ist der temporäre Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in den Ordner der Kanaldateien nicht geschrieben werden kann (oder sie in einem Archiv liegen): ein damit gespeichertes Projekt öffnet sich ohne diese Zeitpunkte. Um sie zu behalten, stapeln Sie die Kanaldateien in einen eigenen Ordner (Raster &gt; CAIM-Änderungserkennung &gt; Kanaldateien zu Zeitpunkten stapeln…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1796" />
+            <location filename="../dialog.py" line="1797" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Es sind %d Szenen, jede mit einem eigenen Lauf: angehakt sind die %d Zeitpunkte von %s; haken Sie stattdessen die Zeitpunkte einer anderen Szene an (nach ihr benannt), um diese zu verarbeiten.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1800" />
+            <location filename="../dialog.py" line="1801" />
             <source>Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is stacked): %s.</source>
             <translation>Ausgelassen, als zweite Granule ihrer Kachel und ihres Tages (gestapelt wird die, deren Fmask mehr wolkenfreie Pixel zeigt): %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1804" />
+            <location filename="../dialog.py" line="1805" />
             <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
             <translation>Ihre Masken sind unterschiedlicher Art, und ein Satz Wolkenfrei-Werte gilt für jede Maske: %s ist mit den Masken gesetzt, für die er stimmt; die Zeitpunkte %s haben Masken anderer Art und laufen ohne sie. Um auch sie zu maskieren, geben Sie jedem Zeitpunkt eine Maske derselben Art.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1822" />
+            <location filename="../dialog.py" line="1823" />
             <source>stacked into the dates of %s (listed above: check them, not this band file)
 %s</source>
             <translation>zu den Zeitpunkten in %s gestapelt (oben aufgeführt: diese anhaken, nicht diese Kanaldatei)
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1880" />
+            <location filename="../dialog.py" line="1881" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1888" />
+            <location filename="../dialog.py" line="1889" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1892" />
+            <location filename="../dialog.py" line="1893" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1893" />
+            <location filename="../dialog.py" line="1894" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -2297,111 +2302,111 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1895" />
+            <location filename="../dialog.py" line="1896" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1897" />
+            <location filename="../dialog.py" line="1898" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1901" />
+            <location filename="../dialog.py" line="1902" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1907" />
+            <location filename="../dialog.py" line="1908" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>In Zeitpunkte aufgeteilt, nicht ausgeführt: die Zeitreihe braucht Ihre Aufmerksamkeit (siehe die Meldungen oben); dann erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1928" />
+            <location filename="../dialog.py" line="1929" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1941" />
+            <location filename="../dialog.py" line="1942" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1944" />
+            <location filename="../dialog.py" line="1945" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1959" />
+            <location filename="../dialog.py" line="1960" />
             <source>Cancelling the stack…</source>
             <translation>Stapeln wird abgebrochen…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1962" />
+            <location filename="../dialog.py" line="1963" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2004" />
+            <location filename="../dialog.py" line="2005" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2006" />
+            <location filename="../dialog.py" line="2007" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2008" />
+            <location filename="../dialog.py" line="2009" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2010" />
+            <location filename="../dialog.py" line="2011" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2011" />
+            <location filename="../dialog.py" line="2012" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2014" />
+            <location filename="../dialog.py" line="2015" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2016" />
+            <location filename="../dialog.py" line="2017" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit dem Modell %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2018" />
+            <location filename="../dialog.py" line="2019" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2021" />
+            <location filename="../dialog.py" line="2022" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm, die Karte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2025" />
+            <location filename="../dialog.py" line="2026" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2027" />
+            <location filename="../dialog.py" line="2028" />
             <source>Run finished on %s:
 %s</source>
             <translation>Lauf auf %s beendet:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2030" />
+            <location filename="../dialog.py" line="2031" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2416,62 +2421,62 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2033" />
+            <location filename="../dialog.py" line="2034" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit dem Modell %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2034" />
+            <location filename="../dialog.py" line="2035" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2041" />
+            <location filename="../dialog.py" line="2042" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2042" />
+            <location filename="../dialog.py" line="2043" />
             <source>Cancelled; nothing was written.</source>
             <translation>Abgebrochen; nichts wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2044" />
+            <location filename="../dialog.py" line="2045" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2051" />
+            <location filename="../dialog.py" line="2052" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2051" />
+            <location filename="../dialog.py" line="2052" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2120" />
+            <location filename="../dialog.py" line="2121" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2132" />
+            <location filename="../dialog.py" line="2133" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2132" />
+            <location filename="../dialog.py" line="2133" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2144" />
+            <location filename="../dialog.py" line="2145" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2145" />
+            <location filename="../dialog.py" line="2146" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>

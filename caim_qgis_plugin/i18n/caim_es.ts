@@ -1047,16 +1047,21 @@ Necesita PyTorch en el Python de QGIS.
         </message>
         <message>
             <location filename="../algorithm.py" line="906" />
+            <source>%d change polygon written to %s</source>
+            <translation>%d polígono de cambio escrito en %s</translation>
+        </message>
+        <message>
+            <location filename="../algorithm.py" line="907" />
             <source>%d change polygons written to %s</source>
             <translation>%d polígonos de cambio escritos en %s</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="921" />
+            <location filename="../algorithm.py" line="922" />
             <source> The change rasters of this run were removed with it.</source>
             <translation> Los rásteres de cambio de esta ejecución se eliminaron con ella.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="926" />
+            <location filename="../algorithm.py" line="927" />
             <source>Device used: %s</source>
             <translation>Dispositivo usado: %s</translation>
         </message>
@@ -1627,656 +1632,656 @@ Necesita PyTorch en el Python de QGIS.
             <translation>Qué archivo de pesos se va a usar (el incluido cuando el campo está vacío) y con qué se entrenó: orden, archivo de partida, las imágenes con la licencia de cada fuente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="614" />
+            <location filename="../dialog.py" line="615" />
             <source>0: the calibrated decision. Positive values call more pixels changed (fewer missed changes, more false alarms), negative values fewer. Raise it in steps of 0.25 when clear changes are missed. Not remembered between sessions.</source>
             <translation>0: la decisión calibrada. Los valores positivos clasifican más píxeles como cambiados (menos cambios omitidos, más falsas alarmas), los negativos menos. Aumentarla en pasos de 0,25 cuando se pasen por alto cambios claros. No se recuerda entre sesiones.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="617" />
+            <location filename="../dialog.py" line="618" />
             <source>Sensitivity</source>
             <translation>Sensibilidad</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="620" />
+            <location filename="../dialog.py" line="621" />
             <source>0 = calibrated; + finds more change, - less</source>
             <translation>0 = calibrada; + encuentra más cambio, - menos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="625" />
+            <location filename="../dialog.py" line="626" />
             <source>Otsu (default)</source>
             <translation>Otsu (por defecto)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="626" />
+            <location filename="../dialog.py" line="627" />
             <source>Minimum error (Kittler-Illingworth)</source>
             <translation>Error mínimo (Kittler-Illingworth)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="627" />
+            <location filename="../dialog.py" line="628" />
             <source>Threshold</source>
             <translation>Umbral</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="629" />
+            <location filename="../dialog.py" line="630" />
             <source>Threshold method</source>
             <translation>Método de umbral</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="630" />
+            <location filename="../dialog.py" line="631" />
             <source>For the CVA and ISFA methods, and for Automatic where it runs Classical ISFA</source>
             <translation>Para los métodos CVA e ISFA, y para Automático cuando ejecuta ISFA clásico</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="633" />
+            <location filename="../dialog.py" line="634" />
             <source>CVA, ISFA; Automatic where it runs ISFA</source>
             <translation>CVA, ISFA; Automático cuando ejecuta ISFA</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="642" />
+            <location filename="../dialog.py" line="643" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="643" />
+            <location filename="../dialog.py" line="644" />
             <source>off</source>
             <translation>desactivado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="646" />
+            <location filename="../dialog.py" line="647" />
             <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops patches of 1 to 3 pixels. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
             <translation>Unidad mínima cartografiable: los parches cambiados (píxeles cambiados conectados en 8 direcciones, sea cual sea su momento) más pequeños que esto se escriben como sin cambio; p. ej. 4 elimina parches de 1 a 3 píxeles. Los huecos sin cambio dentro de los cambios se conservan. Desactivado (0) conserva todos los píxeles cambiados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="651" />
+            <location filename="../dialog.py" line="652" />
             <source>Minimum change patch</source>
             <translation>Parche de cambio mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="657" />
+            <location filename="../dialog.py" line="658" />
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
             <translation>Rellenar fechas enmascaradas con la despejada anterior</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="660" />
+            <location filename="../dialog.py" line="661" />
             <source>Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every output. On: every pixel valid in at least two dates gets a result; a masked date repeats the pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends at the first clear date after it.</source>
             <translation>Desactivado: un píxel sin datos o enmascarado en cualquier fecha (nubes puestas a sin datos) queda sin datos en todas las salidas. Activado: todo píxel válido en al menos dos fechas obtiene un resultado; una fecha enmascarada repite los valores despejados anteriores del píxel, de modo que un cambio oculto por nubes se fecha en el intervalo que termina en la primera fecha despejada posterior.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="664" />
+            <location filename="../dialog.py" line="665" />
             <source>Co-register the dates (move dates offset by whole pixels onto the first date)</source>
             <translation>Corregistrar las fechas (mover a la primera las desplazadas en píxeles enteros)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="668" />
+            <location filename="../dialog.py" line="669" />
             <source>For dates whose georeferencing differs by a pixel or more (other sensors or processing levels), which makes false change along every edge. On: before the run, each date is compared with the first date and moved by the whole-pixel offset that best matches their edges (up to 4 px each way), only when the match is clear. Values are not resampled; the strip along the edge that a moved date no longer covers is nodata. It corrects no rotation, scale or terrain distortion, and leaves a date offset by 5 px or more as it is, with a warning. The run's log (Alignment line) says which dates were moved.</source>
             <translation>Para fechas cuya georreferenciación difiere en un píxel o más (otros sensores o niveles de procesamiento), lo que produce falsos cambios a lo largo de cada borde. Activado: antes de la ejecución, cada fecha se compara con la primera y se mueve el desplazamiento en píxeles enteros con el que mejor coinciden sus bordes (hasta 4 px en cada dirección), solo cuando la coincidencia es clara. Los valores no se remuestrean; la franja del borde que una fecha movida deja de cubrir queda sin datos. No corrige rotación, escala ni distorsión del terreno, y deja como está, con una advertencia, una fecha desplazada 5 px o más. El registro de la ejecución (línea 'Alineación') dice qué fechas se movieron.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="678" />
+            <location filename="../dialog.py" line="679" />
             <source>Mask values that mean clear sky: comma-separated whole numbers, ranges and bit tests (bitN set, !bitN unset, joined by &amp;); every other value masks the pixel on that date. 0: CBERS CMASK and 0/1 masks; bit6&amp;!bit2&amp;!bit4: Landsat 8-9 Collection 2 QA_PIXEL (clear, no cirrus, no shadow); 4-7,11: Sentinel-2 SCL; !bit1&amp;!bit2&amp;!bit3: HLS v2.0 Fmask; 0,1: classic Fmask. The list beside it fills these in.</source>
             <translation>Valores de máscara que significan cielo despejado: números enteros separados por comas, rangos y pruebas de bits (bitN activo, !bitN inactivo, unidos por &amp;); cualquier otro valor enmascara el píxel en esa fecha. 0: CBERS CMASK y máscaras 0/1; bit6&amp;!bit2&amp;!bit4: QA_PIXEL de Landsat 8-9 Collection 2 (despejado, sin cirros, sin sombra); 4-7,11: SCL de Sentinel-2; !bit1&amp;!bit2&amp;!bit3: Fmask de HLS v2.0; 0,1: Fmask clásico. La lista de al lado los rellena.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="685" />
+            <location filename="../dialog.py" line="686" />
             <source>Match masks by date</source>
             <translation>Asignar por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="688" />
+            <location filename="../dialog.py" line="689" />
             <source>For each checked date without a mask, pick a one-band layer of the same date whose name says mask, QA, SCL, Fmask or cloud, and uncheck that layer as an input. Double-click a row's Cloud mask cell to choose one yourself.</source>
             <translation>Para cada fecha marcada sin máscara, elegir una capa de una banda de la misma fecha cuyo nombre diga mask, QA, SCL, Fmask o cloud, y desmarcar esa capa como entrada. Hacer doble clic en la celda Máscara de nubes de una fila para elegir una usted mismo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="694" />
+            <location filename="../dialog.py" line="695" />
             <source>Clear values of common cloud-mask products; choosing one fills in the clear values.</source>
             <translation>Valores de despejado de productos de máscara de nubes habituales; elegir uno rellena los valores de despejado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="696" />
+            <location filename="../dialog.py" line="697" />
             <source>product…</source>
             <translation>producto…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="703" />
+            <location filename="../dialog.py" line="704" />
             <source>Cloud-mask values meaning clear</source>
             <translation>Valores de la máscara de nubes que significan despejado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="704" />
+            <location filename="../dialog.py" line="705" />
             <source>Cloud-mask product</source>
             <translation>Producto de máscara de nubes</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="706" />
+            <location filename="../dialog.py" line="707" />
             <source>clear values</source>
             <translation>despejado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="713" />
+            <location filename="../dialog.py" line="714" />
             <source>Cloud masks</source>
             <translation>Máscaras de nubes</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="718" />
+            <location filename="../dialog.py" line="719" />
             <source>Device</source>
             <translation>Dispositivo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="723" />
+            <location filename="../dialog.py" line="724" />
             <source>automatic</source>
             <translation>automático</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="726" />
+            <location filename="../dialog.py" line="727" />
             <source>Tile size in pixels. Automatic (0): chosen from the number of dates so the run stays near 1.3 GB of memory, plus up to 512 MB of output rows held on a very wide scene. Any raster size fits either way.</source>
             <translation>Tamaño de tesela en píxeles. Automático (0): elegido según el número de fechas para que la ejecución se mantenga en torno a 1,3 GB de memoria, más hasta 512 MB de filas de salida retenidas en una escena muy ancha. Cabe cualquier tamaño de ráster en ambos casos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="734" />
+            <location filename="../dialog.py" line="735" />
             <source>Tile size</source>
             <translation>Tamaño de tesela</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="735" />
+            <location filename="../dialog.py" line="736" />
             <source>Tile overlap</source>
             <translation>Solape de teselas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="737" />
+            <location filename="../dialog.py" line="738" />
             <source>tile</source>
             <translation>tesela</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="737" />
+            <location filename="../dialog.py" line="738" />
             <source>overlap</source>
             <translation>solape</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="743" />
+            <location filename="../dialog.py" line="744" />
             <source>Tiling</source>
             <translation>Teselado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="747" />
+            <location filename="../dialog.py" line="748" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="747" />
+            <location filename="../dialog.py" line="748" />
             <source>Choose the output folder</source>
             <translation>Elegir la carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="749" />
+            <location filename="../dialog.py" line="750" />
             <source>Also write change polygons (GeoPackage with moment and dates)</source>
             <translation>Escribir también polígonos de cambio (GeoPackage con sus fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="750" />
+            <location filename="../dialog.py" line="751" />
             <source>Write per-interval probabilities (used by the inspect tool)</source>
             <translation>Escribir las probabilidades por intervalo (para el inspector)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="755" />
+            <location filename="../dialog.py" line="756" />
             <source>float32 (default)</source>
             <translation>float32 (por defecto)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="756" />
+            <location filename="../dialog.py" line="757" />
             <source>uint16, ~1/2 size</source>
             <translation>uint16, ~1/2 del tamaño</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="757" />
+            <location filename="../dialog.py" line="758" />
             <source>byte, ~1/4 size</source>
             <translation>byte, ~1/4 del tamaño</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="758" />
+            <location filename="../dialog.py" line="759" />
             <source>float32 (the default): the probabilities as they are. uint16 or byte: stored as round(p x 65534) or round(p x 254) with the bands' scale, which QGIS applies: within half a step (1/131068 or 1/508), in about a half or a quarter of the space.</source>
             <translation>float32 (predeterminado): las probabilidades tal cual. uint16 o byte: guardadas como round(p x 65534) o round(p x 254) con la escala de las bandas, que QGIS aplica: exactas a medio paso (1/131068 o 1/508), en aproximadamente la mitad o la cuarta parte del espacio.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="762" />
+            <location filename="../dialog.py" line="763" />
             <source>Data type of the probabilities</source>
             <translation>Tipo de datos de las probabilidades</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="763" />
+            <location filename="../dialog.py" line="764" />
             <source>stored as</source>
             <translation>guardadas como</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="794" />
+            <location filename="../dialog.py" line="795" />
             <source>Run progress</source>
             <translation>Progreso de la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="803" />
+            <location filename="../dialog.py" line="804" />
             <source>Run status</source>
             <translation>Estado de la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="817" />
+            <location filename="../dialog.py" line="818" />
             <source>Run</source>
             <translation>Ejecutar</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="818" />
+            <location filename="../dialog.py" line="819" />
             <source>Cancel run</source>
             <translation>Cancelar la ejecución</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="840" />
+            <location filename="../dialog.py" line="841" />
             <source>The %s method needs no weights: this file is not used.</source>
             <translation>El método %s no necesita pesos: este archivo no se usa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="841" />
+            <location filename="../dialog.py" line="842" />
             <source>not used: the classical method needs no weights</source>
             <translation>no se usa: el método clásico no necesita pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="842" />
+            <location filename="../dialog.py" line="843" />
             <source>Bands (any)</source>
             <translation>Bandas (cualquiera)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="843" />
+            <location filename="../dialog.py" line="844" />
             <source>empty: every band; e.g. 1,2,3,4,5,7 (the same bands for every date)</source>
             <translation>vacío: todas las bandas; p. ej. 1,2,3,4,5,7 (las mismas bandas en cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="845" />
+            <location filename="../dialog.py" line="846" />
             <source>Weights file (.pt) for the chosen network; empty: the bundled weights.</source>
             <translation>Archivo de pesos (.pt) para la red elegida; vacío: los pesos incluidos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="846" />
+            <location filename="../dialog.py" line="847" />
             <source>empty: bundled weights</source>
             <translation>vacío: pesos incluidos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="847" />
+            <location filename="../dialog.py" line="848" />
             <source>Bands (R, G, B, NIR)</source>
             <translation>Bandas (R, G, B, NIR)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="848" />
+            <location filename="../dialog.py" line="849" />
             <source>empty: from band wavelengths/names, else bands 1-4; e.g. 3,2,1,4</source>
             <translation>vacío: de longitudes de onda/nombres de banda, si no bandas 1-4; p. ej. 3,2,1,4</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="864" />
+            <location filename="../dialog.py" line="865" />
             <source>Only the classical methods (CVA, ISFA) have a threshold to choose; the networks and fusions use their calibrated decision (see Sensitivity).</source>
             <translation>Solo los métodos clásicos (CVA, ISFA) tienen un umbral que elegir; las redes y las fusiones usan su decisión calibrada (véase Sensibilidad).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="867" />
+            <location filename="../dialog.py" line="868" />
             <source>Automatic runs %s on these layers, with the Weights file; it runs %s, and this control is enabled, when the Weights field is empty.</source>
             <translation>Automático ejecuta %s en estas capas, con el archivo de pesos; con el campo Pesos vacío ejecuta %s, y este control está activo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="871" />
+            <location filename="../dialog.py" line="872" />
             <source>Automatic runs %s on these layers; it runs Classical ISFA, and this control is enabled, on layers whose bands the networks cannot read.</source>
             <translation>Automático ejecuta %s en estas capas; en capas cuyas bandas las redes no pueden leer ejecuta ISFA clásico, y este control está activo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="874" />
+            <location filename="../dialog.py" line="875" />
             <source>Where the classical method cuts its change magnitude. Otsu's threshold (default); the minimum-error threshold finds more of the change where changes are a small share of the scene; on our real checks it also called a few more stable points changed (model card, candidate KT).</source>
             <translation>Dónde corta el método clásico su magnitud de cambio. El umbral de Otsu (por defecto); el umbral de error mínimo encuentra más cambio donde los cambios son una parte pequeña de la escena; en nuestras comprobaciones con datos reales también clasificó como cambiados algunos puntos estables más (ficha del modelo, candidato KT).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="878" />
+            <location filename="../dialog.py" line="879" />
             <source>It applies to %s, which Automatic runs for 2 dates without a Weights file.</source>
             <translation>Se aplica a %s, que Automático ejecuta para 2 fechas sin archivo de pesos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="881" />
+            <location filename="../dialog.py" line="882" />
             <source>It applies to %s, which Automatic runs on these layers (the networks cannot read their bands).</source>
             <translation>Se aplica a %s, que Automático ejecuta en estas capas (las redes no pueden leer sus bandas).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="916" />
+            <location filename="../dialog.py" line="917" />
             <source>empty: %s; with a file, %s</source>
             <translation>vacío: %s; con un archivo, %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="917" />
+            <location filename="../dialog.py" line="918" />
             <source>Automatic runs %s for 2 dates, which uses no weights file; with a Weights file it runs %s with that file.</source>
             <translation>Automático ejecuta %s con 2 fechas, que no usa archivo de pesos; con un archivo en Pesos ejecuta %s con ese archivo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="923" />
+            <location filename="../dialog.py" line="924" />
             <source>not used: Automatic runs %s on these layers</source>
             <translation>no se usa: Automático ejecuta %s en estas capas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="927" />
+            <location filename="../dialog.py" line="928" />
             <source>Automatic runs %s with this file for 2 dates; with the field empty it runs %s, which uses no weights file.</source>
             <translation>Automático ejecuta %s con este archivo para 2 fechas; con el campo vacío ejecuta %s, que no usa archivo de pesos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="930" />
+            <location filename="../dialog.py" line="931" />
             <source>Automatic runs %s on the checked layers, as the networks cannot read their bands: this file is not used.</source>
             <translation>Automático ejecuta %s en las capas marcadas, ya que las redes no pueden leer sus bandas: este archivo no se usa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="942" />
+            <location filename="../dialog.py" line="943" />
             <source>The %s method uses no weights file.</source>
             <translation>El método %s no usa archivo de pesos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="949" />
+            <location filename="../dialog.py" line="950" />
             <source>Automatic runs %s on the checked layers, as the networks cannot read their bands: it uses no weights file (a file given under Weights is not used).</source>
             <translation>Automático ejecuta %s en las capas marcadas, ya que las redes no pueden leer sus bandas: no usa archivo de pesos (un archivo indicado en Pesos no se usa).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="957" />
+            <location filename="../dialog.py" line="958" />
             <source>The CAIM engine (model_core) could not be loaded: %s</source>
             <translation>No se ha podido cargar el motor de CAIM (model_core): %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="961" />
+            <location filename="../dialog.py" line="962" />
             <source>No bundled weights file was found for this model; choose a .pt file.</source>
             <translation>No se ha encontrado ningún archivo de pesos incluido para este modelo; elegir un archivo .pt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="970" />
+            <location filename="../dialog.py" line="971" />
             <source>CAIM — weights file</source>
             <translation>CAIM — archivo de pesos</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="976" />
+            <location filename="../dialog.py" line="977" />
             <source>CAIM — weights file and its training data</source>
             <translation>CAIM — archivo de pesos y sus datos de entrenamiento</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="986" />
+            <location filename="../dialog.py" line="987" />
             <source>What this weights file is and what it was trained on (from the record in the file; the model card has its accuracy on real labels):</source>
             <translation>Qué es este archivo de pesos y con qué se entrenó (según el registro guardado en el archivo; la ficha del modelo da su exactitud con etiquetas reales):</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1102" />
+            <location filename="../dialog.py" line="1103" />
             <source>custom</source>
             <translation>personalizado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1102" />
+            <location filename="../dialog.py" line="1103" />
             <source>none</source>
             <translation>ninguno</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1103" />
+            <location filename="../dialog.py" line="1104" />
             <source>no CRS</source>
             <translation>sin SRC</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1104" />
+            <location filename="../dialog.py" line="1105" />
             <source>double-click to choose this date's cloud mask (a one-band raster layer; optional, per date)</source>
             <translation>doble clic para elegir la máscara de nubes de esta fecha (una capa ráster de una banda; opcional, por fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1108" />
+            <location filename="../dialog.py" line="1109" />
             <source>date from the %s; double-click to edit</source>
             <translation>fecha tomada de: %s; doble clic para editarla</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1109" />
+            <location filename="../dialog.py" line="1110" />
             <source>no date found; double-click to type one (YYYY-MM-DD)</source>
             <translation>no se ha encontrado ninguna fecha; doble clic para escribir una (AAAA-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1112" />
+            <location filename="../dialog.py" line="1113" />
             <source>holds dates from %s to %s: Run splits it into one layer per date</source>
             <translation>contiene fechas de %s a %s: Ejecutar la divide en una capa por fecha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1227" />
+            <location filename="../dialog.py" line="1228" />
             <source>cloud mask of '%s'
 %s</source>
             <translation>máscara de nubes de '%s'
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1283" />
+            <location filename="../dialog.py" line="1284" />
             <source>Clear values %s, which the masks record (their product's).</source>
             <translation>Valores de despejado %s, los que registran las máscaras (los de su producto).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1285" />
+            <location filename="../dialog.py" line="1286" />
             <source>The masks record different clear values (%s), and one set holds for every mask: empty the Cloud mask cells of the dates whose masks are of another kind, or give every date a mask of one kind.</source>
             <translation>Las máscaras registran valores de despejado distintos (%s), y un solo conjunto vale para todas las máscaras: vacíe las celdas de máscara de nubes de las fechas cuyas máscaras son de otro tipo, o dé a cada fecha una máscara del mismo tipo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1289" />
+            <location filename="../dialog.py" line="1290" />
             <source>Matched %d cloud mask by date.</source>
             <translation>Se ha asignado %d máscara de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1289" />
+            <location filename="../dialog.py" line="1290" />
             <source>Matched %d cloud masks by date.</source>
             <translation>Se han asignado %d máscaras de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1292" />
+            <location filename="../dialog.py" line="1293" />
             <source>%d mask layer was hidden in the Layers panel; the run reads it all the same.</source>
             <translation>Se ocultó %d capa de máscara en el panel de capas; la ejecución la lee igualmente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1294" />
+            <location filename="../dialog.py" line="1295" />
             <source>%d mask layers were hidden in the Layers panel; the run reads them all the same.</source>
             <translation>Se ocultaron %d capas de máscara en el panel de capas; la ejecución las lee igualmente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1296" />
+            <location filename="../dialog.py" line="1297" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Varias capas de máscara para %s: elegir una en la celda Máscara de nubes de esa fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1298" />
+            <location filename="../dialog.py" line="1299" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Varias capas de máscara para %s: elegir una en las celdas Máscara de nubes de esas fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1352" />
+            <location filename="../dialog.py" line="1353" />
             <source>Unreadable date %s: %s.</source>
             <translation>Fecha ilegible %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1353" />
+            <location filename="../dialog.py" line="1354" />
             <source>'%s' for '%s'</source>
             <translation>'%s' para '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1377" />
+            <location filename="../dialog.py" line="1378" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>La fecha escrita para '%s' no se usa: contiene varias fechas, que dan los nombres de sus bandas o su eje temporal. Vaciar su celda Fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1381" />
+            <location filename="../dialog.py" line="1382" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' contiene varias fechas, y una sola máscara de nubes no puede servir para todas: vaciar su celda Máscara de nubes, dividirla (Dividir en fechas…) y después elegir la máscara de cada fecha en su fila.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1387" />
+            <location filename="../dialog.py" line="1388" />
             <source>%s (each date)</source>
             <translation>%s (cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1390" />
+            <location filename="../dialog.py" line="1391" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen una banda cada una: elegir la banda 1.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1394" />
+            <location filename="../dialog.py" line="1395" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen %d bandas cada una: elegir bandas de 1 a %d.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1400" />
+            <location filename="../dialog.py" line="1401" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas, de %s a %s: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1405" />
+            <location filename="../dialog.py" line="1406" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1425" />
+            <location filename="../dialog.py" line="1426" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Sin máscara de nubes para %s: esas fechas se usan tal cual (sus propios valores sin datos siguen contando).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1444" />
+            <location filename="../dialog.py" line="1445" />
             <source>changed patches under this size are dropped</source>
             <translation>se eliminan los parches cambiados más pequeños</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1448" />
+            <location filename="../dialog.py" line="1449" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1449" />
+            <location filename="../dialog.py" line="1450" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1462" />
+            <location filename="../dialog.py" line="1463" />
             <source>Stacking the checked band files into dates: their dates take their place in the list when it is done.</source>
             <translation>Apilando en fechas los archivos de banda marcados: sus fechas ocuparán su lugar en la lista cuando termine.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1479" />
+            <location filename="../dialog.py" line="1480" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d fechas una vez dividido, para ejecutar con %s; entonces se vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1480" />
+            <location filename="../dialog.py" line="1481" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d fechas, listo para ejecutar con %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1513" />
+            <location filename="../dialog.py" line="1514" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en su propia carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1515" />
+            <location filename="../dialog.py" line="1516" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no es un archivo en una carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1517" />
+            <location filename="../dialog.py" line="1518" />
             <source>in '%s' beside it</source>
             <translation>en '%s', a su lado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1535" />
+            <location filename="../dialog.py" line="1536" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1553" />
+            <location filename="../dialog.py" line="1554" />
             <source>%s (dates)</source>
             <translation>%s (fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1565" />
+            <location filename="../dialog.py" line="1566" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d fechas en %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1572" />
+            <location filename="../dialog.py" line="1573" />
             <source>Split into dates: %s.</source>
             <translation>Dividido en fechas: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1607" />
+            <location filename="../dialog.py" line="1608" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1607" />
+            <location filename="../dialog.py" line="1608" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1679" />
+            <location filename="../dialog.py" line="1680" />
             <source>Cancel stacking</source>
             <translation>Cancelar el apilado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1681" />
+            <location filename="../dialog.py" line="1682" />
             <source>Stacking %d band files into dates… (Cancel stacking stops it)</source>
             <translation>Apilando %d archivos de banda en fechas… (Cancelar el apilado lo detiene)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1703" />
+            <location filename="../dialog.py" line="1704" />
             <source>Stack band files into dates: %s</source>
             <translation>Apilar archivos de banda en fechas: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1705" />
+            <location filename="../dialog.py" line="1706" />
             <source>Stacking cancelled; nothing was written.</source>
             <translation>Apilado cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1785" />
+            <location filename="../dialog.py" line="1786" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Estos archivos de banda ya se apilaron en %d fechas (%d con máscara de nubes), en %s: se reutilizan.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1788" />
+            <location filename="../dialog.py" line="1789" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Archivos de banda apilados en %d fechas (%d con máscara de nubes) en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1791" />
+            <location filename="../dialog.py" line="1792" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Es la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en la carpeta de los archivos de banda (o están dentro de un archivo comprimido): un proyecto guardado con estas fechas se abre sin ellas. Para conservarlas, apile los archivos de banda en una carpeta propia (Ráster &gt; Detección de cambios CAIM &gt; Apilar archivos de banda en fechas…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1796" />
+            <location filename="../dialog.py" line="1797" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Son %d escenas, cada una con su propia ejecución: están marcadas las %d fechas de %s; marque en su lugar las fechas de otra escena (nombradas por ella) para ejecutar sobre esa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1800" />
+            <location filename="../dialog.py" line="1801" />
             <source>Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is stacked): %s.</source>
             <translation>Omitido, como segundo gránulo de su tesela y su día (se apila el que tiene más píxeles despejados en su Fmask): %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1804" />
+            <location filename="../dialog.py" line="1805" />
             <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
             <translation>Sus máscaras son de tipos distintos, y un solo conjunto de valores de despejado vale para todas las máscaras: %s se fija con las máscaras para las que es correcto; las fechas %s tienen máscaras de otro tipo y se procesan sin ellas. Para enmascararlas también, dé a cada fecha una máscara del mismo tipo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1822" />
+            <location filename="../dialog.py" line="1823" />
             <source>stacked into the dates of %s (listed above: check them, not this band file)
 %s</source>
             <translation>apilado en las fechas de %s (arriba en la lista: marque esas, no este archivo de banda)
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1880" />
+            <location filename="../dialog.py" line="1881" />
             <source>Choose an output folder.</source>
             <translation>Elegir una carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1888" />
+            <location filename="../dialog.py" line="1889" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1892" />
+            <location filename="../dialog.py" line="1893" />
             <source>Overwrite results?</source>
             <translation>¿Sobrescribir los resultados?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1893" />
+            <location filename="../dialog.py" line="1894" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -2289,111 +2294,111 @@ Necesita PyTorch en el Python de QGIS.
 %s¿Sobrescribirlos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1895" />
+            <location filename="../dialog.py" line="1896" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1897" />
+            <location filename="../dialog.py" line="1898" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1901" />
+            <location filename="../dialog.py" line="1902" />
             <source>Not run: choose another output folder.</source>
             <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1907" />
+            <location filename="../dialog.py" line="1908" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1928" />
+            <location filename="../dialog.py" line="1929" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>El algoritmo de Procesos %s no está registrado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1941" />
+            <location filename="../dialog.py" line="1942" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1944" />
+            <location filename="../dialog.py" line="1945" />
             <source>The parameters were refused.</source>
             <translation>Los parámetros han sido rechazados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1959" />
+            <location filename="../dialog.py" line="1960" />
             <source>Cancelling the stack…</source>
             <translation>Cancelando el apilado…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1962" />
+            <location filename="../dialog.py" line="1963" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2004" />
+            <location filename="../dialog.py" line="2005" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2006" />
+            <location filename="../dialog.py" line="2007" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2008" />
+            <location filename="../dialog.py" line="2009" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2010" />
+            <location filename="../dialog.py" line="2011" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2011" />
+            <location filename="../dialog.py" line="2012" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2014" />
+            <location filename="../dialog.py" line="2015" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2016" />
+            <location filename="../dialog.py" line="2017" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pasar el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2018" />
+            <location filename="../dialog.py" line="2019" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2021" />
+            <location filename="../dialog.py" line="2022" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico, el mapa)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2025" />
+            <location filename="../dialog.py" line="2026" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2027" />
+            <location filename="../dialog.py" line="2028" />
             <source>Run finished on %s:
 %s</source>
             <translation>Ejecución terminada en %s:
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2030" />
+            <location filename="../dialog.py" line="2031" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2408,62 +2413,62 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2033" />
+            <location filename="../dialog.py" line="2034" />
             <source>Done on %s with %s. %s</source>
             <translation>Terminado en %s con %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2034" />
+            <location filename="../dialog.py" line="2035" />
             <source> Warning: </source>
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2041" />
+            <location filename="../dialog.py" line="2042" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2042" />
+            <location filename="../dialog.py" line="2043" />
             <source>Cancelled; nothing was written.</source>
             <translation>Cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2044" />
+            <location filename="../dialog.py" line="2045" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2051" />
+            <location filename="../dialog.py" line="2052" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2051" />
+            <location filename="../dialog.py" line="2052" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2120" />
+            <location filename="../dialog.py" line="2121" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2132" />
+            <location filename="../dialog.py" line="2133" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2132" />
+            <location filename="../dialog.py" line="2133" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2144" />
+            <location filename="../dialog.py" line="2145" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2145" />
+            <location filename="../dialog.py" line="2146" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>

@@ -112,6 +112,19 @@ def test_the_sentence_after_a_run_s_refusal_speaks_qgis_s_language(project, qgis
             in fb.textLog()), fb.textLog()
 
 
+@pytest.mark.parametrize("locale,said", [("de_DE", "1 Änderungspolygon nach "), ("es_ES", "1 polígono de cambio escrito en "),
+                                          ("en_US", "1 change polygon written to ")])
+def test_one_change_polygon_is_said_in_the_singular(project, qgis_language, tmp_path, locale, said):
+    """Processing's log said "1 Änderungspolygone nach ... geschrieben", "1 polígonos de cambio escritos" (seen in
+    the desktop's log after a run on a sample with one changed square)."""
+    qgis_language(locale)
+    out = tmp_path / "out"
+    results, ok, fb = run_processing("caim:detectchanges", {
+        "INPUT": make_stack(str(tmp_path)), "MODEL": "cva", "DEVICE": "CPU", "POLYGONS": str(out / "p.gpkg"),
+        "AREA": str(out / "area.tif"), "MOMENT": str(out / "moment.tif"), "CONFIDENCE": str(out / "confidence.tif")})
+    assert ok and said in fb.textLog(), fb.textLog()
+
+
 def test_the_dialog_keeps_the_estimate_in_the_engine_s_language_under_the_progress_text(qgis_app):
     """The dialog knows the engine's estimate lines by their beginning ('Estimate  ...'): in German they begin
     'Schätzung'."""
