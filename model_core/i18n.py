@@ -14,7 +14,10 @@ the catalogues and ``tests/test_engine_messages.py`` fails when one lacks a tran
 
 The language is English unless told: the QGIS plugin sets it from QGIS's locale before a run
 (:func:`set_language`), the command line reads the environment variable ``CAIM_LANGUAGE`` (``de``, ``es``)
-so that scripts reading its English output keep working.  What programs read stays English whatever the
+so that scripts reading its English output keep working.  Numbers in a message take the language's decimal
+mark (:class:`number`: a comma in German and Spanish), or the caller's number format where it gives one (the
+plugin gives QGIS's, :func:`set_number_marks`, so that the engine's numbers read like the plugin's beside them).
+What programs read stays English whatever the
 language (CSV, JSON, the outputs' metadata keys and coded values, ``CAIM_INTERVALS``); what people read is in
 the run's language: the HTML run report and the two notes ``CAIM_MODEL_NOTE`` and ``CAIM_WEIGHTS_TRAINING``
 (:class:`Message` keeps a text's English form for the files beside the one shown).

@@ -21,3 +21,14 @@ def scenario(tmp_path_factory):
     folder = tmp_path_factory.mktemp("scenario")
     paths, truth = write_scenario(str(folder), t=5, size=(136, 168), seed=7, n_changes=6)
     return paths, truth
+
+
+@pytest.fixture(autouse=True)
+def language_s_number_marks():
+    """Every test ends with the engine's numbers in its language's marks: the QGIS plugin sets QGIS's number
+    format process-wide (model_core.i18n.set_number_marks), and the engine's tests after the QGIS ones, in one
+    session, expect the command line's."""
+    yield
+    from model_core.i18n import set_number_marks
+
+    set_number_marks(None)
