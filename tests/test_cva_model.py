@@ -272,7 +272,7 @@ def test_cva_on_a_stable_scene_says_its_map_may_be_noise(tmp_path):
     a = write_tif(tmp_path / "a_2001.tif", scene.astype(np.uint16))
     b = write_tif(tmp_path / "b_2002.tif", (scene * 0.8 + rng.normal(0, 4, scene.shape)).astype(np.uint16))
     res = detect([a, b], out_dir=str(tmp_path / "stable"), model="cva")
-    notes = [w for w in res.warnings if "no change above noise" in w]
+    notes = [w for w in res.warnings if "little change above noise" in w]
     assert len(notes) == 1 and notes[0].startswith("CVA's threshold splits any histogram"), res.warnings
     import re
 

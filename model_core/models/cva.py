@@ -165,10 +165,12 @@ class CVA(nn.Module):
         threshold stays."""
         name = type(self).__name__
         if self.stable is not None:
-            return _("{name}'s threshold splits any histogram in two, and this scene shows no change above noise: "
+            # (a change over a small part of the scene, e.g. one field in 150, gives this note too: the CVA's Otsu
+            # cut then lies in the unchanged pixels' noise as well, which is what the note says of the map)
+            return _("{name}'s threshold splits any histogram in two, and this scene shows little change above noise: "
                      "only {pct:.1f} % of its pixels stand out from the noise level of its calibrated change magnitudes "
-                     "(ISFA's; about 1 % would by chance). A stable scene, or changes too small to separate from noise: "
-                     "much of what the map calls changed may be noise. Compare with Classical ISFA, whose threshold is "
+                     "(ISFA's; about 1 % would by chance). A stable scene, a change over a small part of it, or changes "
+                     "too faint to separate from noise: much of what the map calls changed may be noise. Compare with Classical ISFA, whose threshold is "
                      "raised to the noise level, or check changed pixels with the pixel inspector.").format(
                 name=name, pct=number(100 * self.stable))
         if self.noise is None:
