@@ -549,9 +549,12 @@ class _Source:
     coregister = False
 
     def batch(self, rng, n, t):
+        b = self.gen.batch(rng, n, t)
         if not self.coregister:
-            return self.gen.batch(rng, n, t)
-        items = [self.sample(rng, t) for _unused in range(n)]  # the generator's own batch draws them so too
+            return b
+        # each series of the generator's batch moved (the same draws as without co-registration; a loader of real
+        # series picks one number of dates for the whole batch there, where its series have no t dates)
+        items = [coregistered({k: v[i] for k, v in b.items()}) for i in range(len(b["values"]))]
         return {k: np.stack([it[k] for it in items]) for k in items[0]}
 
     def sample(self, rng, t):

@@ -1429,3 +1429,28 @@ def test_val_data_draws_the_validation_series_with_their_own_generator_options(s
                            ([1], "val_data must be an object of generator options")):
         with pytest.raises(CaimError, match=re.escape(said)):
             train.load_config(dict(base, val_data=val_data))
+
+
+def test_coregister_batches_of_real_series_with_other_date_counts(tmp_path):
+    """"coregister": true on a loader of real series (generic) whose series have other numbers of dates than the
+    step's t: the batch is the loader's (one series length for all of it, as without co-registration), each
+    series moved; it stacked series of 3 and 2 dates and failed with numpy's 'all input arrays must have the same
+    shape'."""
+    from model_core import train
+
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)  # site_a: 3 dates
+    for name in ("2020-01-01.tif", "2021-01-01.tif"):  # site_b: 2 dates
+        layouts._write_tif(os.path.join(root, "site_b", name),
+                           np.random.default_rng(len(name)).integers(0, 10000, (4, layouts.SIZE, layouts.SIZE)).astype(
+                               np.uint16), gdal.GDT_UInt16, epsg=32633)
+    moment = np.zeros((layouts.SIZE, layouts.SIZE), np.uint8)
+    moment[2:6, 2:6] = 1
+    layouts._write_tif(os.path.join(root, "site_b", "moment.tif"), moment, epsg=32633)
+    sources = [train._Source(train.load_config({"data": {"kind": "generic", "root": root}, "patch": 16,
+                                                "coregister": co}), "train") for co in (False, True)]
+    assert sorted(s.t for s in sources[1].gen.series) == [2, 3]
+    for seed in range(6):
+        plain, moved = (src.batch(np.random.default_rng(seed), 4, 5) for src in sources)
+        assert moved["values"].shape == plain["values"].shape  # the same draws, co-registered
+        assert (moved["moment"][~moved["valid"]] == 255).all()
