@@ -94,9 +94,11 @@ def size_text(nbytes):
     and Spanish: :func:`model_core.i18n.localize_number`)."""
     from model_core.i18n import localize_number
 
+    rounded = float(f"{nbytes:.3g}")  # the unit of the size as said: 999.6 MB is '1 GB' (it was '1e+03 MB')
     for unit, size in (("TB", 1e12), ("GB", 1e9), ("MB", 1e6)):
-        if nbytes >= size:
-            return localize_number(f"{nbytes / size:.3g} {unit}")
+        if rounded >= size:
+            value = nbytes / size
+            return localize_number(f"{value:,.0f} {unit}" if value >= 999.5 else f"{value:.3g} {unit}")
     return localize_number(f"{nbytes / 1e3:.3g} kB")
 
 

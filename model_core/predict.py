@@ -504,6 +504,8 @@ def duration_text(seconds):
         return _("about {n:.1f} days").format(n=number(seconds / 86400))
     if seconds > 365 * 86400:
         years = seconds / 86400 / 365.25
+        if years >= 99.5:  # ('about 1e+02 years' in a refusal of a run of a continent's grid)
+            return _("about {n:,.0f} years").format(n=number(years))
         return _("about 1 year") if f"{years:.2g}" == "1" else _("about {n:.2g} years").format(n=number(years))
     return _("about {n:.0f} weeks").format(n=number(seconds / 86400 / 7))
 

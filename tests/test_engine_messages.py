@@ -447,6 +447,26 @@ def test_a_size_of_one_unit_reads_right_in_spanish():
     assert "salidas de alrededor de 1 MB (" in check_scale(estimate, 100, 100, 3, "cva")[0]
 
 
+def test_sizes_and_durations_just_under_a_thousand_of_a_unit_are_not_in_exponent_notation():
+    """A size that rounds to 1000 of its unit read "about 1e+03 MB" ("%.3g" of 999.6) in the estimate line, and a
+    run of more than 99.5 years "about 1e+02 years" (its refusal): the next unit, or the whole number."""
+    from model_core.errors import about_size_text, size_text
+    from model_core.predict import duration_text
+
+    sizes = (999.6e6, 999.4e6, 0.9996e6, 1.5e15)
+    years = [y * 365.25 * 86400 for y in (99.4, 99.6, 1234.5)]
+    assert [size_text(b) for b in sizes] == ["1 GB", "999 MB", "1 MB", "1,500 TB"]
+    assert about_size_text(999.6e6) == "about 1 GB"
+    assert [duration_text(s) for s in years] == ["about 99 years", "about 100 years", "about 1,234 years"]
+    i18n.set_language("de")
+    assert [size_text(b) for b in sizes] == ["1 GB", "999 MB", "1 MB", "1.500 TB"]
+    assert about_size_text(999.6e6) == "etwa 1 GB"
+    assert [duration_text(s) for s in years] == ["etwa 99 Jahre", "etwa 100 Jahre", "etwa 1.234 Jahre"]
+    i18n.set_language("es")
+    assert about_size_text(999.6e6) == "alrededor de 1 GB"
+    assert [duration_text(s) for s in years] == ["unos 99 años", "unos 100 años", "unos 1.234 años"]
+
+
 def _comparison_inputs(tmp_path):
     rng = np.random.default_rng(1)
     ref = rng.choice(4, size=(50, 70), p=[0.7, 0.1, 0.1, 0.1]).astype(np.uint8)
