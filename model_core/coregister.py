@@ -51,6 +51,8 @@ REASONS = {
     # (not a Shift.reason: the summary's name for a date the check across the scene (varies) found offset elsewhere
     # than at the centre, where it matched at no offset)
     "varies": N_("offset differently in different parts of the scene"),
+    # (nor this: a date whose centre showed no clear match, found offset alike elsewhere: offset_elsewhere)
+    "elsewhere": N_("no clear match at the scene's centre, offset in other parts of it"),
 }
 
 
@@ -317,6 +319,16 @@ def varies(shift):
     if shift.reason not in ("edge", "no_crs"):
         found.append(shift.applied())
     return any(max(abs(a[0] - b[0]), abs(a[1] - b[1])) >= DISAGREE for a in found for b in found)
+
+
+def offset_elsewhere(shift):
+    """Whether :func:`varies` holds only because the date's centre showed no clear match (its "no offset" counted)
+    while its further windows' clear matches agree with each other: the date is offset where it can be seen, not
+    offset differently in different parts of the scene (a centre mostly nodata or featureless)."""
+    if not varies(shift) or shift.clear() or shift.reason in ("edge", "no_crs"):
+        return False
+    found = [sh.applied() for _place, _win, sh in shift.windows if sh.clear()]
+    return not any(max(abs(a[0] - b[0]), abs(a[1] - b[1])) >= DISAGREE for a in found for b in found)
 
 
 def place_text(place):

@@ -100,7 +100,7 @@ class DetectResult:
         """'Alignment ...' summary line of a co-registered run, or None."""
         if self.shifts is None:
             return None
-        from model_core.coregister import offset_text, reason_text, varies
+        from model_core.coregister import offset_elsewhere, offset_text, reason_text, varies
 
         dates = [d or _("date {n}").format(n=i + 1) for i, d in enumerate(self.dates)]
         moved = [(_("{date} was {offset} of it at the scene's centre (other parts differ)") if varies(sh) else
@@ -111,7 +111,7 @@ class DetectResult:
             if sh.reason:
                 kept.setdefault(sh.reason, []).append(dates[i])
             elif varies(sh) and sh.applied() == (0, 0):  # not offset at the centre, elsewhere (a warning says more)
-                kept.setdefault("varies", []).append(dates[i])
+                kept.setdefault("elsewhere" if offset_elsewhere(sh) else "varies", []).append(dates[i])
         text = (_("{n} of {total} dates moved onto the reference date by whole pixels ({moved})").format(
                     n=len(moved), total=len(self.dates), moved="; ".join(moved)) if moved else
                 _("no date moved") if kept else
@@ -1606,7 +1606,7 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                               "of a footprint), it was compared as land, and the map may call it, or the rest, "
                               "changed. Mark it as nodata (gdal_edit.py -a_nodata {value} FILE) and run again.").format(
                                 n=i + 1, label=stack.sources[i].spec.label, value=value, pct=_pct(share)))
-        from model_core.coregister import MAX_SHIFT, offset_text, varies, windows_text
+        from model_core.coregister import MAX_SHIFT, offset_elsewhere, offset_text, varies, windows_text
 
         for i, sh in enumerate(stack.shifts or []):
             if sh.reason == "edge":  # the best match at the edge of the search: offset by more than it looks
@@ -1620,7 +1620,13 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                 warnings.append(_("input {n} '{label}' looks offset {offset} from the reference input, but the "
                                   "images are not georeferenced, so it was left as it is.").format(
                     n=i + 1, label=stack.sources[i].spec.label, offset=offset_text(round(sh.dx), round(sh.dy))))
-            if varies(sh):  # the check across the scene: one offset for the whole date, where parts differ
+            if offset_elsewhere(sh):  # no clear match at the centre, whose offset is applied; offset alike elsewhere
+                warnings.append(_("input {n} '{label}' is offset from the reference input in other parts of the scene, "
+                                  "but its centre, whose offset the co-registration applies to a whole date, showed no "
+                                  "clear match ({found}): it was left as it is, and its edges may show as false "
+                                  "change. Co-register or orthorectify the dates with a GIS tool before the run.").format(
+                    n=i + 1, label=stack.sources[i].spec.label, found=windows_text(sh)))
+            elif varies(sh):  # the check across the scene: one offset for the whole date, where parts differ
                 ax, ay = sh.applied()
                 moved = (ax, ay) != (0, 0)
                 warnings.append(_("input {n} '{label}' is offset from the reference input differently in different "

@@ -448,6 +448,57 @@ def test_the_alignment_line_does_not_call_a_date_offset_only_away_from_the_centr
     assert res.alignment_line() == "Alignment no date is offset from the reference date by a pixel or more"
 
 
+def test_a_date_offset_alike_everywhere_but_unclear_at_its_centre_is_not_called_offset_differently(tmp_path):
+    """A large date offset 3 px east everywhere, its central window nodata: the check's quarters agree with each other
+    and only the centre's "no offset" (not estimated) differs.  The warning said it "is offset from the reference
+    input differently in different parts of the scene ... where it is offset otherwise" with every part measured
+    3 px east; it says the date is offset elsewhere and its centre showed no clear match (en, de, es), and the
+    Alignment line of a date whose centre matched only faintly at no offset no longer says "offset differently"."""
+    from model_core.predict import DetectResult
+
+    first, second = _big_date().copy(), _big_date(3, 0).copy()
+    lo, hi = (BIG - cr.WINDOW) // 2 - 6, (BIG + cr.WINDOW) // 2 + 6
+    second[:, lo:hi, lo:hi] = 0  # (the quarters' windows keep three quarters of theirs)
+    paths = [write_tif(tmp_path / "d_2001-06-01.tif", first, nodata=0),
+             write_tif(tmp_path / "d_2002-06-01.tif", second, nodata=0)]
+    res = detect(paths, out_dir=str(tmp_path / "o"), model="cva", coregister=True)
+    sh = res.shifts[1]
+    assert sh.reason == "few_pixels" and [w.applied() for _p, _w, w in sh.windows] == [(3, 0)] * 4
+    assert cr.varies(sh) and cr.offset_elsewhere(sh)
+    warned = [w for w in res.warnings if "'d_2002-06-01.tif'" in w]
+    assert warned == ["input 2 'd_2002-06-01.tif' is offset from the reference input in other parts of the scene, but "
+                      "its centre, whose offset the co-registration applies to a whole date, showed no clear match "
+                      "(centre: no clear match; north-west: 3 px east; north-east: 3 px east; south-west: 3 px east; "
+                      "south-east: 3 px east): it was left as it is, and its edges may show as false change. "
+                      "Co-register or orthorectify the dates with a GIS tool before the run."]
+    faint = _with_windows((0.0, 0.0), [(3.0, 0.0)] * 4)
+    faint.score = 0.1  # best at no offset, but no better a match than none
+    split = _with_windows((0.0, 0.0), [(3.0, 0.0), (0.0, 0.0)] * 2)
+    split.score = 0.1
+    assert cr.offset_elsewhere(faint) and not cr.offset_elsewhere(split)  # the quarters themselves differ: varies
+    assert not cr.offset_elsewhere(_with_windows((0.0, 0.0), [(3.0, 0.0)] * 4))  # a clear centre at 0 px: varies
+    listed = DetectResult(paths={}, dates=["2019-05-01", "2020-05-01"], interval_labels=[], device="cpu", seconds=0.0,
+                          grid=None, hectares={}, changed_pixels=0, valid_pixels=0, model="cva", weights="",
+                          trained=False, shifts=[cr.Shift(0.0, 0.0, 1.0, 0.0), faint])
+    assert listed.alignment_line() == ("Alignment no date moved (left as they are: 2020-05-01: no clear match at the "
+                                       "scene's centre, offset in other parts of it)")
+    i18n.set_language("de")
+    try:
+        assert listed.alignment_line().endswith("2020-05-01: keine eindeutige Übereinstimmung in der Mitte der Szene, "
+                                                "in anderen Teilen versetzt)")
+        german = detect(paths, out_dir=str(tmp_path / "de"), model="cva", coregister=True).warnings
+        assert any(w.startswith("Eingabe 2 'd_2002-06-01.tif' ist in anderen Teilen der Szene gegen die "
+                                "Referenzeingabe versetzt, aber ihre Mitte") for w in german), german
+        i18n.set_language("es")
+        assert listed.alignment_line().endswith("2020-05-01: sin coincidencia clara en el centro de la escena, "
+                                                "desplazada en otras partes)")
+        spanish = detect(paths, out_dir=str(tmp_path / "es"), model="cva", coregister=True).warnings
+        assert any(w.startswith("la entrada 2 'd_2002-06-01.tif' está desplazada respecto a la entrada de referencia "
+                                "en otras partes de la escena, pero su centro") for w in spanish), spanish
+    finally:
+        i18n.set_language("en")
+
+
 def test_which_disagreement_is_warned_of():
     weak = cr.Shift(3.0, 0.0, 0.15, 0.12, reason="weak")
     faint_zero = cr.Shift(0.0, 0.0, 0.1, 0.0)  # best at no offset, but no better a match than none
