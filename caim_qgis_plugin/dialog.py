@@ -120,10 +120,9 @@ def mask_presets():
 
 def estimate_prefixes():
     """The beginnings of the engine's estimate lines (model_core.predict.ESTIMATE_LINES) in the engine's language."""
-    from model_core.i18n import translated
-    from model_core.predict import ESTIMATE_LINES
+    from model_core.predict import estimate_prefixes as engine_prefixes
 
-    return tuple(translated(line).split("{")[0] for line in ESTIMATE_LINES)
+    return engine_prefixes()
 
 
 def natural_key(name):

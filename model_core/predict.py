@@ -64,6 +64,32 @@ def _pct(fraction):
     return localize_number(f"{p:.2f} %" if p == 0 or p >= 0.1 else f"{p:.2g} %")
 
 
+# The labels of the run summary's "Label     value" lines (and of the estimate line before the run), in the
+# context "run summary" (the English words are shared with other texts).  Each line writes its label padded to the
+# longest label here, in the run's language, and one space (:func:`summary_label`): the values line up in every
+# language ('Dispositivo cpu' and 'Zeitpunkte 3:' were hand-padded to the English width in the catalogues and
+# stood out of the column); the English column is 10 wide, as it always was (scripts read 'Device    cpu').
+SUMMARY_LABELS = (N_("Grid", context="run summary"), N_("Dates", context="run summary"),
+                  N_("Model", context="run summary"), N_("Device", context="run summary"),
+                  N_("Automatic", context="run summary"), N_("Weights", context="run summary"),
+                  N_("Bands", context="run summary"), N_("Patches", context="run summary"),
+                  N_("Gaps", context="run summary"), N_("Masks", context="run summary"),
+                  N_("Alignment", context="run summary"), N_("Time", context="run summary"),
+                  N_("Changed", context="run summary"), N_("Estimate", context="run summary"))
+
+
+def summary_label(label):
+    """``label`` (English, one of :data:`SUMMARY_LABELS`) in the current language, padded with spaces to one more
+    than the longest of them in that language: 'Device    ' in English, 'Gerät       ' in German."""
+    width = max(len(translated(t, context="run summary")) for t in SUMMARY_LABELS) + 1
+    return translated(label, context="run summary").ljust(width)
+
+
+def summary_line(label, text):
+    """A line of the run summary: ``label`` (as :func:`summary_label`) and ``text``, its value."""
+    return summary_label(label) + text
+
+
 @dataclass
 class DetectResult:
     paths: dict
@@ -120,7 +146,7 @@ class DetectResult:
             text += _(" (left as they are: {dates})").format(dates="; ".join(
                 _("{dates}: {reason}").format(dates=", ".join(names), reason=reason_text(reason))
                 for reason, names in kept.items()))
-        return _("Alignment {text}").format(text=text)
+        return summary_line("Alignment", text)
 
     def mask_line(self):
         """'Masks ...' summary line, or None without mask files."""
@@ -132,7 +158,7 @@ class DetectResult:
         hidden = [f"{d} {_pct(f)}" for d, f in used if f > 0]
         masked = (_("masked: {dates} (the others clear)") if len(hidden) < len(used) else _("masked: {dates}")
                   ) if hidden else _("every date clear")
-        text = _("Masks     {n} of {n_dates} dates have a mask file (clear = {clear}): {pct} of their pixels masked "
+        text = _("{n} of {n_dates} dates have a mask file (clear = {clear}): {pct} of their pixels masked "
                  "on average; {masked}").format(n=len(used), n_dates=len(self.dates), clear=clear,
                                                 pct=_pct(sum(f for _d, f in used) / len(used)),
                                                 masked=masked.format(dates=', '.join(hidden)))
@@ -145,36 +171,40 @@ class DetectResult:
                        "no longer covers (filled from the previous clear date): {dates}") if self.fill_gaps else
                      _("; not counted as masked: the strip along the scene's edge that a date moved by co-registration "
                        "no longer covers (nodata): {dates}")).format(dates=", ".join(strips))
-        return text
+        return summary_line("Masks", text)
 
     def summary_text(self):
         g = self.grid
         weights = (os.path.basename(self.weights) if self.weights else _("classical, no weights") if self.trained
                    else _("UNTRAINED random weights"))
         lines = [
-            _("Grid      {width} x {height} px, pixel {pixel}").format(width=g.width, height=g.height,
-                                                                      pixel=g.pixel_text()),
-            (_("Dates     {n}: {dates}") if all(self.dates) else
-             _("Dates     {n}: {dates} (not found in the file names or metadata; the intervals are numbered)")).format(
-                n=len(self.dates), dates=", ".join(d or _("unknown", context="date") for d in self.dates)),
-            _("Model     {model} ({weights})").format(model=self.model, weights=weights)
-            + (_(", sensitivity {value:+g}").format(value=number(self.sensitivity)) if self.sensitivity else "")
-            + (_(", minimum-error threshold") if self.threshold == "kittler" else ""),
-            _("Device    {device}").format(device=self.device),
-        ] + ([_("Automatic {note}").format(note=self.auto_note)] if self.auto_note else []) + (
-            [_("Weights   trained on {what}").format(what=self.weights_training)] if self.weights_training else []) + [
-            _("Bands     {note}").format(note=n) for n in self.notes] + ([
-            _("Patches   at least {min_patch} px (8-connected): {removed} changed px in smaller patches written "
-              "unchanged").format(min_patch=self.min_patch, removed=self.removed_pixels)] if self.min_patch > 1 else []) + ([
-            _("Gaps      {filled} px with masked dates filled from their previous clear date").format(
-                filled=self.filled_pixels)]
+            summary_line("Grid", _("{width} x {height} px, pixel {pixel}").format(width=g.width, height=g.height,
+                                                                                pixel=g.pixel_text())),
+            summary_line("Dates", ("{n}: {dates}" if all(self.dates) else
+                                   _("{n}: {dates} (not found in the file names or metadata; the intervals are "
+                                     "numbered)")).format(
+                n=len(self.dates), dates=", ".join(d or _("unknown", context="date") for d in self.dates))),
+            summary_line("Model", "{model} ({weights})".format(model=self.model, weights=weights)
+                         + (_(", sensitivity {value:+g}").format(value=number(self.sensitivity)) if self.sensitivity
+                            else "")
+                         + (_(", minimum-error threshold") if self.threshold == "kittler" else "")),
+            summary_line("Device", self.device),
+        ] + ([summary_line("Automatic", self.auto_note)] if self.auto_note else []) + (
+            [summary_line("Weights", _("trained on {what}").format(what=self.weights_training))]
+            if self.weights_training else []) + [summary_line("Bands", n) for n in self.notes] + ([
+            summary_line("Patches", _("at least {min_patch} px (8-connected): {removed} changed px in smaller patches "
+                                      "written unchanged").format(min_patch=self.min_patch,
+                                                                  removed=self.removed_pixels))]
+            if self.min_patch > 1 else []) + ([
+            summary_line("Gaps", _("{filled} px with masked dates filled from their previous clear date").format(
+                filled=self.filled_pixels))]
             if self.fill_gaps else []) + ([self.mask_line()] if self.mask_line() else []) + (
             [self.alignment_line()] if self.shifts is not None else []) + [
-            _("Time      {seconds:.1f} s ({rate:.0f} kpx/s)").format(
-                seconds=number(self.seconds), rate=number(self.valid_pixels / max(self.seconds, 1e-9) / 1000)),
-            _("Changed   {changed} of {valid} valid px ({pct:.2f} %)").format(
+            summary_line("Time", "{seconds:.1f} s ({rate:.0f} kpx/s)".format(
+                seconds=number(self.seconds), rate=number(self.valid_pixels / max(self.seconds, 1e-9) / 1000))),
+            summary_line("Changed", _("{changed} of {valid} valid px ({pct:.2f} %)").format(
                 changed=self.changed_pixels, valid=self.valid_pixels,
-                pct=number(100.0 * self.changed_pixels / max(self.valid_pixels, 1))),
+                pct=number(100.0 * self.changed_pixels / max(self.valid_pixels, 1)))),
             _("Changed area per interval (last change):"),
         ]
         shown = {k: interval_shown(k) for k in self.hectares}  # (the English names key the areas)
@@ -629,12 +659,18 @@ def run_seconds(width, height, n_dates, model, bands=4, files=None, window_px=No
                           probabilities_type, coregister).values())
 
 
-# the lines check_scale returns, which the dialog keeps under its progress text (it knows them by the text
-# before their first field, in the language of the run)
-ESTIMATE_LINES = (N_("Estimate  {duration} on this machine, outputs {about_size} ({grid})"),
-                  N_("Estimate  no run time on a GPU, outputs {about_size} ({grid})"),
+# the lines check_scale returns, which the dialog keeps under its progress text (it knows them by their beginning,
+# :func:`estimate_prefixes`): the first two after the summary's label 'Estimate'
+ESTIMATE_LINES = (N_("{duration} on this machine, outputs {about_size} ({grid})"),
+                  N_("no run time on a GPU, outputs {about_size} ({grid})"),
                   N_("Warning: the outputs may not fit in {where}: {about_size} (at least {size_text2}), "
                      "{size_text3} free."))
+
+
+def estimate_prefixes():
+    """The beginnings of the lines of :data:`ESTIMATE_LINES` in the current language ('Estimate  ', 'Warning: the
+    outputs may not fit in '): the text before the first field, after the label."""
+    return (summary_label("Estimate"), translated(ESTIMATE_LINES[2]).split("{")[0])
 
 
 def check_scale(estimate, width, height, n_dates, model, allow_huge=False):
@@ -648,8 +684,9 @@ def check_scale(estimate, width, height, n_dates, model, allow_huge=False):
         width=width, height=height, mp=number(mp), n_dates=n_dates) if mp >= 10 else \
         _("{width} x {height} px, {n_dates} dates").format(width=width, height=height, n_dates=n_dates)
     about = about_size_text(total)
-    notes = [(translated(ESTIMATE_LINES[0]).format(duration=duration_text(seconds), about_size=about, grid=grid)
-              if seconds is not None else translated(ESTIMATE_LINES[1]).format(about_size=about, grid=grid))]
+    notes = [summary_line("Estimate", translated(ESTIMATE_LINES[0]).format(duration=duration_text(seconds),
+                                                                            about_size=about, grid=grid)
+                          if seconds is not None else translated(ESTIMATE_LINES[1]).format(about_size=about, grid=grid))]
     allow = _("allow huge runs (--allow-huge on the command line, ALLOW_HUGE in Processing)")
     for folders, typical, least, free in estimate["disks"]:
         where = ", ".join(f"'{f}'" for f in folders)

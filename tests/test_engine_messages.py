@@ -229,7 +229,7 @@ def test_the_run_s_summary_notes_and_progress_in_spanish(tmp_path):
     progress = []
     res = detect(imgs, str(tmp_path / "out"), model="cva", progress=lambda f, text: progress.append(text))
     summary = res.summary_text()
-    assert "Malla     32 x 32 px, píxel 10 x 10 m" in summary and "Fechas    3: 2019, 2020, 2020" in summary
+    assert "Malla       32 x 32 px, píxel 10 x 10 m" in summary and "Fechas      3: 2019, 2020, 2020" in summary
     assert "Advertencia: dos o más entradas tienen la misma fecha (2020)" in summary and "Salidas:" in summary
     assert progress[0] == "Cargando el modelo" and "Hecho" in progress
     assert tile_text(3, 12, 20.0) == "Tesela 3/12, unos 60 s para las demás teselas"
@@ -655,7 +655,7 @@ def test_a_date_and_co_registration_are_named_alike_in_the_engine_and_the_plugin
             elif re.search(r"co-regist", source, re.I) and "co-registered rasters" not in source:
                 assert co_register in (translation.text or "").lower(), (lang, source, translation.text)
             if "Alignment line" in source:  # the line of the engine's summary, as the engine names it in the log
-                assert "'%s'" % catalogue["Alignment {text}"].replace("{text}", "").strip() in translation.text, (
+                assert "'%s'" % catalogue["run summary\x04Alignment"] in translation.text, (
                     lang, source, translation.text)
 
 
@@ -671,10 +671,10 @@ def test_the_alignment_line_in_german_and_spanish():
     assert res.alignment_line() == ("Alignment 1 of 2 dates moved onto the reference date by whole pixels (2020-05-01 "
                                     "was 2 px east and 1 px north of it)")
     i18n.set_language("de")
-    assert res.alignment_line() == ("Lage      1 von 2 Zeitpunkten um ganze Pixel auf den Referenzzeitpunkt verschoben "
+    assert res.alignment_line() == ("Lage        1 von 2 Zeitpunkten um ganze Pixel auf den Referenzzeitpunkt verschoben "
                                     "(2020-05-01 war um 2 px nach Osten und 1 px nach Norden dagegen versetzt)")
     i18n.set_language("es")
-    assert res.alignment_line() == ("Alineación 1 de 2 fechas desplazadas sobre la fecha de referencia en píxeles "
+    assert res.alignment_line() == ("Alineación  1 de 2 fechas desplazadas sobre la fecha de referencia en píxeles "
                                     "enteros (2020-05-01 estaba 2 px al este y 1 px al norte de ella)")
 
 
@@ -695,6 +695,56 @@ def test_the_summary_names_the_intervals_in_its_language(tmp_path):
     assert interval_shown("2019-06-01 to 2020-06-01") == "2019-06-01 a 2020-06-01"
     i18n.set_language("en")
     assert res.summary_text() == english and interval_shown("image 1 to image 2") == "image 1 to image 2"
+
+
+def _summary_with_every_label(tmp_path):
+    """A run's summary lines and its estimate line with every label the summary has (the run itself: CVA with
+    --min-patch, --fill-gaps and co-registration on three small dates; the lines of other runs set on its result)."""
+    import dataclasses
+
+    from model_core.predict import check_scale, detect
+
+    rng = np.random.default_rng(3)
+    imgs = [write_tif(tmp_path / f"{n}.tif", rng.normal(v, 1.0, (4, 32, 32)).astype(np.float32))
+            for n, v in (("a_2019", 10.0), ("b_2020", 11.0), ("c_2021", 12.0))]
+    res = detect(imgs, str(tmp_path / "out"), model="cva", min_patch=4, fill_gaps=True, coregister=True)
+    res = dataclasses.replace(res, auto_note="Classical ISFA (isfa)", weights_training="naip",
+                              notes=["3,2,1,4 as R, G, B, NIR"], mask_cover=[None, 0.05, 0.0], mask_clear=(0,))
+
+    def lines():
+        estimate = check_scale({"seconds": 12.0, "disks": [(["/out"], 1.0e6, 0.6e6, None)]}, 32, 32, 3, "cva")
+        return estimate[:1] + res.summary_text().splitlines()
+    return res, lines
+
+
+def test_the_summary_s_values_line_up_in_every_language(tmp_path):
+    """The summary's "Label     value" lines had the English labels padded to 10 characters in every template, and
+    the German and Spanish catalogues the same padding: a longer label pushed its value out of the column
+    ('Zeitpunkte 3: ...', 'Dispositivo cpu', 'Alineación ninguna ...', the estimate's 'Estimación alrededor de
+    ...'). Each label is now padded to the longest label of the summary in the run's language and a space; the
+    English lines are as they were, byte for byte."""
+    res, lines = _summary_with_every_label(tmp_path)
+    labelled = {"en": 10, "de": 12, "es": 12}   # (Automatic/Alignment, Automatisch, Dispositivo: 9, 11, 11 letters)
+    seen = {}
+    for lang, column in labelled.items():
+        i18n.set_language(lang)
+        text = lines()
+        rows = [line for line in text if not line.startswith(" ") and not line.endswith(":")
+                and not line.startswith(_("Warning: {text}").split("{")[0])]
+        assert len(rows) == 14, (lang, text)   # the estimate and every label of the summary
+        starts = {re.match(r"\S+ +", line).end() for line in rows}
+        assert starts == {column}, (lang, "\n".join(rows))
+        seen[lang] = rows
+    assert [row[:10] for row in seen["en"]] == [
+        "Estimate  ", "Grid      ", "Dates     ", "Model     ", "Device    ", "Automatic ", "Weights   ", "Bands     ",
+        "Patches   ", "Gaps      ", "Masks     ", "Alignment ", "Time      ", "Changed   "]
+    assert seen["en"][0].startswith("Estimate  about 12 s on this machine, outputs about 1 MB (32 x 32 px, 3 dates)")
+    assert "Device    cpu" in seen["en"] and "Automatic Classical ISFA (isfa)" in seen["en"]
+    assert "Weights   trained on naip" in seen["en"] and "Bands     3,2,1,4 as R, G, B, NIR" in seen["en"]
+    assert "Gerät       cpu" in seen["de"] and "Automatisch Classical ISFA (isfa)" in seen["de"]
+    assert "Dispositivo cpu" in seen["es"] and "Fechas      3: 2019, 2020, 2021" in seen["es"]
+    assert seen["de"][0].startswith("Schätzung   etwa 12 s auf diesem Rechner")
+    assert seen["es"][0].startswith("Estimación  unos 12 s en esta máquina")
 
 
 def _landsat_pair(tmp_path):

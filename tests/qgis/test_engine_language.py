@@ -127,7 +127,7 @@ def test_one_change_polygon_is_said_in_the_singular(project, qgis_language, tmp_
 
 def test_the_dialog_keeps_the_estimate_in_the_engine_s_language_under_the_progress_text(qgis_app):
     """The dialog knows the engine's estimate lines by their beginning ('Estimate  ...'): in German they begin
-    'Schätzung'."""
+    'Schätzung   ' (the summary's label, padded as there)."""
     from caim_qgis_plugin.dialog import RunFeedback
     from model_core import i18n
     from model_core.predict import check_scale
@@ -135,7 +135,7 @@ def test_the_dialog_keeps_the_estimate_in_the_engine_s_language_under_the_progre
     i18n.set_language("de")  # (as the algorithm sets it, for the run the feedback reports)
     try:
         notes = check_scale({"seconds": 200.0, "disks": [(["/out"], 3e9, 1e9, 2e9)]}, 2048, 2048, 3, "cva")
-        assert notes[0].startswith("Schätzung etwa 3 min auf diesem Rechner") and notes[1].startswith("Warnung: ")
+        assert notes[0].startswith("Schätzung   etwa 3 min auf diesem Rechner") and notes[1].startswith("Warnung: ")
         feedback, shown = RunFeedback(), []
         feedback.text.connect(shown.append)
         for line in notes + ["Modell: Klassisches CVA [cva]"]:
