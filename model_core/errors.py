@@ -115,6 +115,30 @@ def about_size_text(nbytes):
     return _("about {size}").format(size=size)
 
 
+def free_size_text(nbytes):
+    """1.5e9 -> '1.5 GB free', a disk's free space (:func:`size_text` and the language's 'free').  One unit has a
+    template of its own, as in :func:`about_size_text`: Spanish said "1 MB libres" ("libres", free, is plural); it
+    says "1 MB libre"."""
+    from model_core.i18n import _
+
+    size = size_text(nbytes)
+    number_text, unit = size.split(" ")
+    if number_text == "1":
+        return _("1 {unit} free").format(unit=unit)
+    return _("{size} free").format(size=size)
+
+
+def free_mb_text(mb, there=True):
+    """1234.4 -> '1234 MB free there' ('1234 MB free' without ``there``), the free space ``mb`` (MB, as
+    :func:`free_mb` gives it) of the folder a message names; one MB has a template of its own (Spanish "1 MB libre
+    allí")."""
+    from model_core.i18n import _, number
+
+    if f"{mb:.0f}" == "1":
+        return _("1 MB free there") if there else _("1 {unit} free").format(unit="MB")
+    return (_("{mb:.0f} MB free there") if there else _("{mb:.0f} MB free")).format(mb=number(mb))
+
+
 def nearest_existing(folder):
     """``folder``, or the nearest of its parents that exists (the one a new output folder is made in)."""
     import os

@@ -21,8 +21,9 @@ import threading
 import numpy as np
 from osgeo import gdal, ogr
 
-from model_core.errors import Cancelled, InputError, OutputError, about_size_text, free_mb, size_text
-from model_core.i18n import _, number
+from model_core.errors import (Cancelled, InputError, OutputError, about_size_text, free_mb, free_mb_text,
+                               free_size_text)
+from model_core.i18n import _
 from model_core.staging import put_in_place, staged_output
 
 gdal.UseExceptions()
@@ -151,7 +152,7 @@ def _check_complete(driver, path, count, shown=None):
 def _free(path):
     """" (N MB free there)" for the folder of ``path``, or "" when that cannot be told."""
     mb = free_mb(os.path.dirname(os.path.abspath(path)))
-    return "" if mb is None else _(" ({mb:.0f} MB free there)").format(mb=number(mb))
+    return "" if mb is None else " (%s)" % free_mb_text(mb)
 
 
 # The attributed output's size (at its peak, while written) per byte of the traced FlatGeobuf: measured on
@@ -167,10 +168,10 @@ def _check_room(out_path, traced_bytes, count):
     mb = free_mb(folder)
     if mb is not None and mb * 1e6 < 0.5 * need:
         raise OutputError(_("The {count} change polygons need {about_size} in '{folder}', whose disk "
-                            "has {size_text2} free: nothing was written to '{out_path}'. Free some space or "
+                            "has {free_size}: nothing was written to '{out_path}'. Free some space or "
                             "choose another folder (a minimum change patch, --min-patch / MIN_PATCH, makes far fewer "
                             "polygons of a noisy map).").format(count=count, about_size=about_size_text(need), folder=folder,
-                              size_text2=size_text(mb * 1e6), out_path=out_path))
+                              free_size=free_size_text(mb * 1e6), out_path=out_path))
 
 
 def _full_disk(out_path):
@@ -178,7 +179,8 @@ def _full_disk(out_path):
     folder = os.path.dirname(os.path.abspath(out_path))
     mb = free_mb(folder)
     return (_("the disk of '{folder}' may be full") if mb is None else
-            _("the disk of '{folder}' may be full; {mb:.0f} MB free there")).format(folder=folder, mb=number(mb))
+            _("the disk of '{folder}' may be full; {free_mb}")).format(
+                folder=folder, free_mb=free_mb_text(mb) if mb is not None else "")
 
 
 def _trace_failed(out_path, exc):

@@ -28,7 +28,8 @@ from osgeo import gdal
 
 from model_core import __version__
 from model_core.errors import (BandRolesError, Cancelled, CaimError, InputError, OutputError, WeightsError,
-                               about_size_text, free_mb, nearest_existing, size_text)
+                               about_size_text, free_mb, free_mb_text, free_size_text, nearest_existing,
+                               size_text)
 from model_core.i18n import N_, _, localize_number, number, os_reason, translated
 from model_core.stack import Stack, decimation, format_clear_values
 from model_core.staging import hold, missing_folders, remove_abandoned
@@ -664,7 +665,7 @@ def run_seconds(width, height, n_dates, model, bands=4, files=None, window_px=No
 ESTIMATE_LINES = (N_("{duration} on this machine, outputs {about_size} ({grid})"),
                   N_("no run time on a GPU, outputs {about_size} ({grid})"),
                   N_("Warning: the outputs may not fit in {where}: {about_size} (at least {size_text2}), "
-                     "{size_text3} free."))
+                     "{free_size}."))
 
 
 def estimate_prefixes():
@@ -695,13 +696,13 @@ def check_scale(estimate, width, height, n_dates, model, allow_huge=False):
         if least > free and not allow_huge:
             raise OutputError(
                 _("The outputs of this run need {about_size} (at least {size_text2}) in {where}, "
-                  "whose disk has {size_text3} free ({grid}). Free some space, choose an output folder on "
+                  "whose disk has {free_size} ({grid}). Free some space, choose an output folder on "
                   "another disk, or clip the inputs to the area you need. If most of the grid is nodata, the files "
                   "compress far more: {allow} to run it anyway.").format(about_size=about_size_text(typical),
-                    size_text2=size_text(least), where=where, size_text3=size_text(free), grid=grid, allow=allow))
+                    size_text2=size_text(least), where=where, free_size=free_size_text(free), grid=grid, allow=allow))
         if typical > free:
             notes.append(translated(ESTIMATE_LINES[2]).format(where=where, about_size=about_size_text(typical),
-                                                              size_text2=size_text(least), size_text3=size_text(free)))
+                                                              size_text2=size_text(least), free_size=free_size_text(free)))
     if seconds is not None and seconds > MAX_RUN_SECONDS and not allow_huge:
         raise InputError(
             _("This run would take {duration_text} on this machine (estimated from its speed; runs of "
@@ -828,7 +829,7 @@ class _writing:
         if kind is None or not issubclass(kind, RuntimeError):
             return False
         free = [(folder, free_mb(folder)) for folder in self.folders]
-        where = [f"'{folder}'" + ("" if mb is None else f" ({mb:.0f} MB free)") for folder, mb in free]
+        where = [f"'{folder}'" + ("" if mb is None else " (%s)" % free_mb_text(mb, there=False)) for folder, mb in free]
         # the error's traceback holds the frames it came through (apply_min_patch's holds the output
         # datasets): dropped, so that the files are closed before their partial folder is removed, not
         # when the caller lets go of the error (a Windows folder with open files cannot be removed, and

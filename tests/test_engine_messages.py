@@ -467,6 +467,43 @@ def test_sizes_and_durations_just_under_a_thousand_of_a_unit_are_not_in_exponent
     assert [duration_text(s) for s in years] == ["unos 99 años", "unos 100 años", "unos 1.234 años"]
 
 
+def test_one_unit_of_free_space_reads_right_in_spanish():
+    """The Spanish messages about a disk's free space said "1 MB libres" ("libres", free, is plural) for exactly one
+    unit: the may-not-fit warning, the refusal of outputs that do not fit, the change polygons' refusal and their
+    "N MB libres allí". The failed write's "(N MB free)" was English in every language. One unit has words of its own ("1 MB libre"), as "about 1 MB" has; other sizes keep theirs,
+    and the English and German texts are as before."""
+    from model_core.errors import OutputError, free_mb_text, free_size_text
+    from model_core.predict import check_scale
+
+    fits_barely = {"seconds": 12.0, "disks": [(["/out"], 3.0e6, 0.5e6, 1.0e6)]}
+    too_small = {"seconds": 12.0, "disks": [(["/out"], 3.0e6, 2.0e6, 1.0e6)]}
+
+    def said():
+        with pytest.raises(OutputError) as refused:
+            check_scale(too_small, 100, 100, 3, "cva")
+        return ([free_size_text(b) for b in (1.0e6, 1.5e9, 800.0, 0.0)], [free_mb_text(mb) for mb in (1.2, 0.4, 1234.4)]
+                + [free_mb_text(mb, there=False) for mb in (1.2, 1234.4)],
+                check_scale(fits_barely, 100, 100, 3, "cva")[1], str(refused.value))
+
+    sizes, mbs, warning, refusal = said()
+    assert sizes == ["1 MB free", "1.5 GB free", "0.8 kB free", "0 kB free"]
+    assert mbs == ["1 MB free there", "0 MB free there", "1234 MB free there", "1 MB free",
+                   "1234 MB free"]
+    assert warning == "Warning: the outputs may not fit in '/out': about 3 MB (at least 500 kB), 1 MB free."
+    assert "in '/out', whose disk has 1 MB free (100 x 100 px, 3 dates)." in refusal
+    i18n.set_language("de")
+    sizes, mbs, warning, refusal = said()
+    assert sizes == ["1 MB frei", "1,5 GB frei", "0,8 kB frei", "0 kB frei"]
+    assert mbs == ["1 MB frei dort", "0 MB frei dort", "1234 MB frei dort", "1 MB frei", "1234 MB frei"]
+    assert warning.endswith("(mindestens 500 kB), 1 MB frei.") and "deren Datenträger 1 MB frei hat (" in refusal
+    i18n.set_language("es")
+    sizes, mbs, warning, refusal = said()
+    assert sizes == ["1 MB libre", "1,5 GB libres", "0,8 kB libres", "0 kB libres"]
+    assert mbs == ["1 MB libre allí", "0 MB libres allí", "1234 MB libres allí", "1 MB libre",
+                   "1234 MB libres"]
+    assert warning.endswith("(al menos 500 kB), 1 MB libre.") and "cuyo disco tiene 1 MB libre (100 x 100" in refusal
+
+
 def _comparison_inputs(tmp_path):
     rng = np.random.default_rng(1)
     ref = rng.choice(4, size=(50, 70), p=[0.7, 0.1, 0.1, 0.1]).astype(np.uint8)
