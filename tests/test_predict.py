@@ -404,6 +404,25 @@ def test_small_patches_match_connected_components_on_random_masks(tmp_path, on_d
         assert got[4, 4] and not got[0, 0]
 
 
+def test_a_minimum_patch_over_a_map_without_change_runs(tmp_path):
+    """detect(min_patch=4) on dates that do not change stopped with a traceback (AttributeError: 'NoneType' object
+    has no attribute 'GetLayer'): the changed pixels' polygons went into a FlatGeobuf in the staging folder, which
+    GDAL 3.6 writes as an empty file when it holds no feature, and could not open again.  A map without a changed
+    pixel has no patch to drop; the small patches of an empty mask are none, on disk and in memory."""
+    from model_core.predict import small_patches
+
+    imgs = [write_tif(tmp_path / f"{n}.tif", np.full((4, 32, 32), v, np.float32))
+            for n, v in (("a_2019", 10.0), ("b_2020", 11.0), ("c_2021", 12.0))]
+    res = detect(imgs, out_dir=str(tmp_path / "o"), model="cva", min_patch=4)
+    assert res.changed_pixels == 0 and res.removed_pixels == 0
+    assert not read_tif(res.paths["area"]).any() and not read_tif(res.paths["moment"]).any()
+    assert not [n for n in os.listdir(tmp_path / "o") if n.startswith(".")]  # no staging folder left
+    ds = gdal.GetDriverByName("MEM").Create("", 20, 10, 1, gdal.GDT_Byte)
+    ds.GetRasterBand(1).WriteArray(np.where(np.arange(200).reshape(10, 20) % 7 == 0, 255, 0).astype(np.uint8))
+    for folder in (str(tmp_path), None):
+        assert not small_patches(ds.GetRasterBand(1), 4, folder).ReadAsArray().any()
+
+
 def test_drop_small_patches_on_a_moment_array():
     from model_core.predict import drop_small_patches
 
