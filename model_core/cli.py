@@ -327,7 +327,7 @@ def _detect(args, detect, make_folders, OutputError):
 
     styles, kept = write_styles(res.paths, res.interval_labels, overwrite=args.overwrite)
     for style in styles:
-        print(f"  style         {style}")
+        print(res.output_line("style", style))
     for style in kept:
         print(_("Warning: kept the existing style '{style}': QGIS draws the new raster with it, and if an earlier "
                 "run wrote it, its classes and dates are that run's. Delete it, or run with {overwrite} to replace "
@@ -346,14 +346,14 @@ def _detect(args, detect, make_folders, OutputError):
 
             n = write_polygons(res.paths["moment"], args.polygons, dates=res.dates, overwrite=args.overwrite,
                                progress=None if args.quiet else _Progress())
-            print(f"  polygons      {os.path.abspath(args.polygons)} ({n} polygons)")
+            print(res.output_line("polygons", f"{os.path.abspath(args.polygons)} ({n} polygons)"))
         if args.quicklook:
             try:
                 _quicklook(args.images, args.dates, args.bands, args.reference - 1, res, args.quicklook)
             except OSError as exc:
                 raise OutputError(_("The quicklook '{path}' could not be written ({error}); the rasters were.").format(
                     path=os.path.abspath(args.quicklook), error=os_reason(exc))) from None
-            print(f"  quicklook     {os.path.abspath(args.quicklook)}")
+            print(res.output_line("quicklook", os.path.abspath(args.quicklook)))
         if args.report:
             from model_core.report import write_report
 
@@ -363,7 +363,7 @@ def _detect(args, detect, make_folders, OutputError):
                          overwrite=args.overwrite, imagery={"images": args.images, "dates": args.dates,
                                                             "bands": args.bands, "reference": args.reference - 1},
                          extra={"polygons": os.path.abspath(args.polygons) if args.polygons else None})
-            print(f"  report        {os.path.abspath(args.report)}")
+            print(res.output_line("report", os.path.abspath(args.report)))
     except KeyboardInterrupt:  # main()'s message would say that nothing was written (a scale audit)
         extras = [o for o, v in (("--polygons", args.polygons), ("--quicklook", args.quicklook),
                                  ("--report", args.report)) if v]

@@ -217,11 +217,16 @@ class DetectResult:
         for w in self.warnings:
             lines.append(_("Warning: {text}").format(text=w))
         lines.append(_("Outputs:"))
-        names = {k: output_name(k) for k in self.paths}
-        width = max([13] + [len(n) for n in names.values()])
         for k, p in self.paths.items():
-            lines.append(f"  {names[k]:<{width}} {p}")
+            lines.append(self.output_line(output_name(k), p))
         return "\n".join(lines)
+
+    def output_line(self, name, path):
+        """A line of the summary's outputs: '  area          PATH', the names padded to the longest of the run's
+        outputs in the language (at least 13, as in English); the command line lists the styles, polygons,
+        quicklook and report after them alike (their names English: 'style' stood out of the German column)."""
+        width = max([13] + [len(output_name(k)) for k in self.paths])
+        return f"  {name:<{width}} {path}"
 
 
 # the outputs' names as the summary and the report list them (the keys of ``paths``; English as they always were)

@@ -88,6 +88,34 @@ def test_detect_writes_polygons_and_quicklook(capsys, tmp_path, scenario):
     assert rc == 2 and "already exists" in err and not (tmp_path / "o2").exists()
 
 
+def test_the_outputs_listed_after_the_summary_line_up_in_every_language(capsys, tmp_path, monkeypatch):
+    """The lines the command line adds to the summary's outputs (styles, polygons, report) kept the English column
+    (13) in German and Spanish, where the outputs' names are longer ('Änderungszeitpunkt', 'momento del cambio'):
+    'style' and its path stood left of the column. Each output's path starts at one column; English as before."""
+    from model_core import i18n
+
+    imgs = _stack(tmp_path)
+    columns = {}
+    for lang in ("en", "de", "es"):
+        monkeypatch.setenv("CAIM_LANGUAGE", lang)
+        before = i18n.set_language(None)
+        try:
+            out_dir = tmp_path / lang
+            rc, out, err = _run(capsys, ["detect", *imgs, "--out", str(out_dir), "--model", "cva", "--quiet",
+                                         "--polygons", str(out_dir / "p.gpkg"), "--report", str(out_dir / "r.html")])
+        finally:
+            i18n.set_language(before)
+        assert rc == 0, err
+        rows = [line for line in out.splitlines() if line.startswith("  ") and str(out_dir) in line]
+        assert len(rows) == 7, out  # area, moment, confidence, 2 styles, polygons, report
+        columns[lang] = {line.index(str(out_dir)) for line in rows}
+        assert len(columns[lang]) == 1, (lang, "\n".join(rows))
+        if lang == "en":
+            assert "  style         %s" % (out_dir / "change_area.qml") in rows
+            assert "  report        %s" % (out_dir / "r.html") in rows
+    assert columns == {"en": {16}, "de": {21}, "es": {21}}
+
+
 @pytest.mark.parametrize("extra,needles", [
     (["--quicklook", "{tmp}/mine.png"], ["already exists", "--overwrite"]),  # never replaced unasked
     (["--polygons", "{out}/change_area.tif"], ["is the change_area.tif raster this run writes"]),
