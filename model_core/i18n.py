@@ -133,6 +133,15 @@ def translated(text, context=None):
     return _lookup(language(), text, context)
 
 
+def padded_label(label, labels, context, gap=1):
+    """``label``, one of the English ``labels`` of a summary's "Label     value" lines (marked with :func:`N_` in
+    ``context``), in the current language, padded with spaces to the longest of them there and ``gap`` more: the
+    values line up in every language (a catalogue padding each label to the English width pushed longer labels'
+    values out of the column)."""
+    width = max(len(translated(t, context)) for t in labels) + gap
+    return translated(label, context).ljust(width)
+
+
 def translate(template, code, context=None):
     """``template`` in language ``code`` (for tests and tools)."""
     return _lookup(language_code(code), template, context)

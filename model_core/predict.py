@@ -30,7 +30,7 @@ from model_core import __version__
 from model_core.errors import (BandRolesError, Cancelled, CaimError, InputError, OutputError, WeightsError,
                                about_size_text, free_mb, free_mb_text, free_size_text, nearest_existing,
                                size_text)
-from model_core.i18n import N_, _, localize_number, number, os_reason, translated
+from model_core.i18n import N_, _, localize_number, number, os_reason, padded_label, translated
 from model_core.stack import Stack, decimation, format_clear_values
 from model_core.staging import hold, missing_folders, remove_abandoned
 
@@ -82,8 +82,7 @@ SUMMARY_LABELS = (N_("Grid", context="run summary"), N_("Dates", context="run su
 def summary_label(label):
     """``label`` (English, one of :data:`SUMMARY_LABELS`) in the current language, padded with spaces to one more
     than the longest of them in that language: 'Device    ' in English, 'Gerät       ' in German."""
-    width = max(len(translated(t, context="run summary")) for t in SUMMARY_LABELS) + 1
-    return translated(label, context="run summary").ljust(width)
+    return padded_label(label, SUMMARY_LABELS, "run summary")
 
 
 def summary_line(label, text):

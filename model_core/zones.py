@@ -36,7 +36,7 @@ from osgeo import gdal, ogr, osr
 
 from model_core.accuracy import _grid, _open_map, class_names, class_value_error
 from model_core.errors import Cancelled, InputError, OutputError
-from model_core.i18n import N_, _, number, os_reason, translated
+from model_core.i18n import N_, _, number, os_reason, padded_label, translated
 from model_core.polygons import VECTOR_FORMATS, driver_for
 from model_core.staging import put_in_place, staged_output
 from model_core.stack import srs_from_wkt
@@ -73,6 +73,17 @@ NOTE_HELP = {EMPTY: "no geometry (not counted)", NOT_POLYGON: "points or lines (
              PARTLY_OUTSIDE: "the part outside the map is not counted",
              REPAIRED: "an invalid geometry repaired with MakeValid, then counted"}
 NO_CRS = N_("they have no CRS: taken as in the map's CRS")  # (compared as it is; translated where shown)
+# the labels of the summary's "Label:   value" lines: each padded to the longest of them in the language and two
+# spaces (model_core.i18n.padded_label; English 10 wide, as the lines always were: German 'Geschrieben:' stood out)
+SUMMARY_LABELS = (N_("Map:", context="zones summary"), N_("Zones:", context="zones summary"),
+                  N_("Changed:", context="zones summary"), N_("Most:", context="zones summary"),
+                  N_("Note:", context="zones summary"), N_("Fields:", context="zones summary"),
+                  N_("Written:", context="zones summary"))
+
+
+def _zones_line(label, text):
+    """A line of the summary: ``label`` (English, one of :data:`SUMMARY_LABELS`) padded, and ``text``."""
+    return padded_label(label, SUMMARY_LABELS, "zones summary", gap=2) + text
 POLYGONAL = (ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbCurvePolygon, ogr.wkbMultiSurface)
 
 
@@ -152,21 +163,22 @@ class ZonesResult:
         valid = sum(z.ha_valid for z in counted)
         ha = sum(z.ha_changed for z in counted)
         per = [sum(z.ha_intervals[k] for z in counted) for k in range(len(self.intervals))]
-        lines = [(_("Map:      {path} ({n} intervals)") if len(self.intervals) != 1 else
-                  _("Map:      {path} ({n} interval)")).format(path=self.moment_path, n=len(self.intervals)),
-                 _("Zones:    {n} of '{path}'").format(n=len(self.zones), path=self.zones_path)
-                 + (_(" (layer {layer})").format(layer=self.layer_name) if self.layer_name else "")
-                 + (f"; {translated(self.crs_note)}" if self.crs_note else ""),
-                 _("Changed:  {n} of {mapped} mapped zones; {ha:,.2f} ha of {valid:,.2f} ha mapped in them ({pct:.2f} "
-                   "%), summed over the zones (overlapping zones each count their shared pixels)").format(
+        lines = [_zones_line("Map:", (_("{path} ({n} intervals)") if len(self.intervals) != 1 else
+                                      _("{path} ({n} interval)")).format(path=self.moment_path, n=len(self.intervals))),
+                 _zones_line("Zones:", _("{n} of '{path}'").format(n=len(self.zones), path=self.zones_path)
+                             + (_(" (layer {layer})").format(layer=self.layer_name) if self.layer_name else "")
+                             + (f"; {translated(self.crs_note)}" if self.crs_note else "")),
+                 _zones_line("Changed:", _("{n} of {mapped} mapped zones; {ha:,.2f} ha of {valid:,.2f} ha mapped in "
+                                           "them ({pct:.2f} %), summed over the zones (overlapping zones each count "
+                                           "their shared pixels)").format(
                      n=len(changed), mapped=len(counted), ha=number(ha), valid=number(valid),
-                     pct=number(100.0 * ha / valid if valid else 0.0))]
+                     pct=number(100.0 * ha / valid if valid else 0.0)))]
         w = max([len(n) for n in self.intervals] + [8])
         for name, f, a in zip(self.intervals, self.fields, per):
             lines.append(f"  {name:<{w}}  {number(a):12,.2f} ha  ({f})")
         top = sorted(changed, key=lambda z: -z.ha_changed)[:3]
         if top:
-            lines.append(_("Most:     ") + ", ".join(f"fid {z.fid}: {number(z.ha_changed):,.2f} ha ({number(z.pct_changed):.1f} %)"
+            lines.append(_zones_line("Most:", "") + ", ".join(f"fid {z.fid}: {number(z.ha_changed):,.2f} ha ({number(z.pct_changed):.1f} %)"
                                                      for z in top))
         noted = self.noted
         for note in NOTE_ORDER:
@@ -174,12 +186,12 @@ class ZonesResult:
             if fids:
                 shown = ", ".join(map(str, fids[:8])) + (_(" and {n} more").format(n=len(fids) - 8)
                                                          if len(fids) > 8 else "")
-                lines.append((_("Note:     {n} zones {what} (fid {fids})") if len(fids) > 1 else
-                              _("Note:     {n} zone {what} (fid {fids})")).format(
-                    n=len(fids), what=translated(NOTE_TEXT[note]), fids=shown))
-        lines.append(_("Fields:   {fields}").format(fields=', '.join(LEADING_FIELDS + tuple(self.fields)
-                                                                   + TRAILING_FIELDS)))
-        lines.append(_("Written:  {path} ({seconds:.1f} s)").format(path=self.out_path, seconds=number(self.seconds)))
+                lines.append(_zones_line("Note:", (_("{n} zones {what} (fid {fids})") if len(fids) > 1 else
+                                                   _("{n} zone {what} (fid {fids})")).format(
+                    n=len(fids), what=translated(NOTE_TEXT[note]), fids=shown)))
+        lines.append(_zones_line("Fields:", ", ".join(LEADING_FIELDS + tuple(self.fields) + TRAILING_FIELDS)))
+        lines.append(_zones_line("Written:", "{path} ({seconds:.1f} s)".format(path=self.out_path,
+                                                                               seconds=number(self.seconds))))
         return "\n".join(lines)
 
 

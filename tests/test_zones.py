@@ -349,6 +349,32 @@ def test_a_polygon_smaller_than_a_pixel_is_not_said_to_be_outside(tmp_path):
             "there) (fid 1, 2)") in res.text()
 
 
+def test_the_summary_s_values_line_up_in_every_language(tmp_path):
+    """The summary's "Label:   value" lines had the English labels padded to 10 characters in every template and the
+    catalogues the same: German 'Am meisten: ' and 'Geschrieben: ' pushed their values 2 columns right of the others.
+    Each label is padded to the longest of the summary's labels in the language and two spaces; English as before."""
+    from model_core import i18n
+
+    moment = _utm_map(tmp_path)
+    zones = _layer_file(tmp_path / "z.gpkg", [("A", _box(0, 0, 20, 20)), ("away", _box(-50, 0, -20, 10))])
+    res = change_by_zones(moment, zones, str(tmp_path / "o.gpkg"))
+    columns, before = {}, i18n.set_language("en")
+    try:
+        for lang in ("en", "de", "es"):
+            i18n.set_language(lang)
+            rows = [line for line in res.text().splitlines() if not line.startswith(" ")]
+            assert len(rows) == 7, res.text()  # Map, Zones, Changed, Most, Note, Fields, Written
+            columns[lang] = {len(line.split(":")[0]) + 1 + len(line.split(":", 1)[1]) - len(line.split(":", 1)[1].lstrip())
+                             for line in rows}
+            if lang == "en":
+                english = rows
+    finally:
+        i18n.set_language(before)
+    assert columns == {"en": {10}, "de": {14}, "es": {11}}, columns
+    assert [row[:10] for row in english] == ["Map:      ", "Zones:    ", "Changed:  ", "Most:     ", "Note:     ",
+                                             "Fields:   ", "Written:  "]
+
+
 def test_a_polygon_partly_outside_whose_inside_part_holds_no_pixel_centre_says_both(tmp_path):
     """A polygon across the map's edge whose part in the map holds no pixel centre (a plot reaching 3 m into a
     10 m grid, a thin strip along a row) was noted 'partly outside the map' only: its empty figures were not
