@@ -213,6 +213,9 @@ def main(argv=None):
             print(_("warning: the config's data has no held-out series (val_root, or val_split for pairs and oscd): "
                     "the bias is chosen on patches of the training series themselves."), file=sys.stderr)
     print(where, file=sys.stderr, flush=True)
+    print(_("the validation series are co-registered as detect co-registers a run's dates (--no-coregister: as drawn)")
+          if cfg["coregister"] else _("the validation series are used as drawn, not co-registered (--no-coregister)"),
+          file=sys.stderr, flush=True)  # (the experiment record quotes this output: it says which)
     try:
         samples = validation_samples(cfg)
     except (ValueError, OSError) as exc:  # a traceback (train said what was wrong with the same data)

@@ -391,7 +391,7 @@ def test_calibrate_words_a_file_it_may_not_replace(tmp_path):
     assert left == ["cal.pt", "src.pt"] and kept == "the user's file"
 
 
-def test_calibrate_coregisters_its_validation_series_as_detect_does(tmp_path, monkeypatch):
+def test_calibrate_coregisters_its_validation_series_as_detect_does(tmp_path, monkeypatch, capsys):
     """The bias is chosen on validation series co-registered as the engine co-registers a run's dates (on by
     default, --no-coregister to leave them as drawn), and the file records which."""
     from model_core import train
@@ -413,3 +413,6 @@ def test_calibrate_coregisters_its_validation_series_as_detect_does(tmp_path, mo
         assert main(["--weights", src, "--out", out, "--config", str(config)] + ([flag] if flag else [])) == 0
         assert seen[-1] is expected
         assert json.loads(W.load_model(out).calibration["validation"])["coregister"] is expected
+        err = capsys.readouterr().err
+        assert ("the validation series are co-registered as detect" in err) is expected, err
+        assert ("the validation series are used as drawn, not co-registered" in err) is not expected, err
