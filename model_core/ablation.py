@@ -83,7 +83,8 @@ def main(argv=None):
                    help="share of later dates misregistered by 1-3 px (default 1; training default 0.4)")
     p.add_argument("--coregister", action=argparse.BooleanOptionalAction, default=COREGISTER_DEFAULT,
                    help="move each series' dates onto its first date first (as detect --coregister), for every "
-                        "method alike; the pixels a moved date no longer covers are left out")
+                        "method alike; the pixels a moved date no longer covers are left out; on by default, as in "
+                        "detect (--no-coregister: as drawn)")
     args = p.parse_args(argv)
     if args.threads:
         torch.set_num_threads(args.threads)

@@ -507,7 +507,8 @@ def build_parser():
                         "for references that label every pixel (semisynthetic, generic)")
     p.add_argument("--coregister", action=argparse.BooleanOptionalAction, default=COREGISTER_DEFAULT,
                    help="move each series' dates onto its first date by the whole-pixel offset that best matches "
-                        "their edges (as detect --coregister), for every method alike")
+                        "their edges (as detect --coregister), for every method alike; on by default, as in detect "
+                        "(--no-coregister: as drawn)")
     p.add_argument("--json", help="also write the scores to this JSON file")
     p.add_argument("--overwrite", action="store_true", help="replace an existing --json file")
     p.add_argument("--bootstrap-block", type=int, metavar="PX",
