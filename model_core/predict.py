@@ -1958,8 +1958,9 @@ def small_patches(area_band, min_patch, folder=None, rows=1024, cancel=None):
         any_changed = any_changed or bool(block.any())
         band.WriteArray(block, 0, y)
     if not any_changed:  # no patch at all: nothing to trace (GDAL 3.6 wrote a FlatGeobuf without features as an
-        changed = None  # empty file it could not open again: a run with a minimum patch over a map without change
-        return raster(".small_patches.tif")  # stopped with a traceback); a new raster reads 0 everywhere
+        # empty file it could not open again: a run with a minimum patch over a map without change stopped with a
+        # traceback); a new raster reads 0 everywhere ('changed' and its band go with the return)
+        return raster(".small_patches.tif")
     if folder:  # on disk, streamed: a noisy 100-megapixel map can hold millions of patches
         vectors = ogr.GetDriverByName("FlatGeobuf").CreateDataSource(os.path.join(folder, ".patches.fgb"))
         layer = vectors.CreateLayer("patches", geom_type=ogr.wkbPolygon, options=["SPATIAL_INDEX=NO"])
