@@ -275,8 +275,10 @@ class SampleChangeMapAlgorithm(_Base):
         except CaimError as exc:
             raise QgsProcessingException(str(exc)) from None
         for c, k in drawn.items():
-            feedback.pushInfo(tr("%s: %d points%s") % (info.label(c), k, tr(" (every pixel of the class)")
-                                                        if k == info.counts[c] else ""))
+            every = tr(" (every pixel of the class)") if k == info.counts[c] else ""
+            # (one point had "class 3: 1 points", "1 Punkte", "1 puntos")
+            feedback.pushInfo(tr("%s: 1 point%s") % (info.label(c), every) if k == 1 else
+                              tr("%s: %d points%s") % (info.label(c), k, every))
         feedback.pushInfo(tr("Fill in 'reference' for every point, then estimate the area and accuracy."))
         self._labels = class_labels(map_path, info)
         self._out = out

@@ -259,6 +259,20 @@ def test_a_report_cut_off_while_written_leaves_the_old_one_whole(project, tmp_pa
     assert os.listdir(report.parent) == ["r.html"]
 
 
+def test_a_class_of_one_pixel_is_logged_as_one_point(project, tmp_path):
+    """A class the map gives one pixel gets its one point, logged in the singular ("class 3: 1 point (every pixel
+    of the class)"; it said "1 points")."""
+    m = np.zeros((40, 40), np.uint8)
+    m[:10] = 1
+    m[39, 39] = 3
+    path = write_raster(str(tmp_path / "change_moment.tif"), m, nodata=255)
+    results, ok, fb = _run("caim:samplechangemap", {"INPUT": path, "N": 10, "SEED": 2,
+                                                    "OUTPUT": str(tmp_path / "sample.gpkg")})
+    assert ok, fb.textLog()
+    assert "class 3: 1 point (every pixel of the class)" in fb.textLog(), fb.textLog()
+    assert "class 1: 10 points" in fb.textLog() and "1 points" not in fb.textLog()
+
+
 def test_a_missing_points_file_is_named(project, tmp_path):
     """A POINTS path that is no file (moved, deleted, mistyped on the qgis_process command line): QGIS said
     only "Incorrect parameter value for POINTS"; now the parameter and the path (for the rasters QGIS's own
