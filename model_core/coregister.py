@@ -248,23 +248,11 @@ def estimate_shifts(values, valid, reference=0, max_shift=MAX_SHIFT, progress=No
     """:class:`Shift` of every date of ``values`` (T, C, H, W) against date ``reference``; ``valid`` (H, W)
     for all dates or (T, H, W) per date.  The reference's own is Shift(0, 0).  ``progress(k, n)``, when given, is
     called before the k-th of the n other dates is estimated (each takes a fraction of a second on a 512 px
-    window; a run cancels between them)."""
+    window; a run cancels between them).  :func:`estimate_windows` on one window, the whole of ``values``."""
     values = np.asarray(values)
     per_date = np.asarray(valid).ndim == 3
-    vd = (lambda j: valid[j]) if per_date else (lambda j: valid)
-    ref_edges = edges(values[reference], vd(reference))
-    h, w = ref_edges[0].shape
-    ref_spectra = _spectra(*ref_edges, _fft_shape(h, w, int(max_shift)))
-    out = []
-    for j in range(len(values)):
-        if j == reference:
-            out.append(Shift(0.0, 0.0, 1.0, 0.0))
-        else:
-            if progress is not None:
-                progress(j + (j < reference), len(values) - 1)
-            out.append(estimate_shift(None, None, values[j], vd(j), max_shift, ref_edges=ref_edges,
-                                      ref_spectra=ref_spectra))
-    return out
+    return estimate_windows(lambda j, _win: (values[j], valid[j] if per_date else valid), len(values), [None],
+                            reference=reference, max_shift=max_shift, progress=progress)[0]
 
 
 def check_windows(width, height, side=WINDOW):
@@ -283,10 +271,11 @@ def check_windows(width, height, side=WINDOW):
 
 
 def estimate_windows(read, n, windows, reference=0, max_shift=MAX_SHIFT, progress=None):
-    """:func:`estimate_shifts` on several windows of a series of ``n`` dates, one date at a time (a date's windows
-    read, estimated and dropped before the next: no window of every date is held at once).  ``read(j, window)``
-    gives date j's (values (C, h, w), valid (h, w)) in ``window`` (an item of ``windows``).  Returns per window
-    the list of every date's :class:`Shift`, each as :func:`estimate_shifts` gives it for that window.
+    """Every date's :class:`Shift` against date ``reference`` (:func:`estimate_shift`, the reference's edges and
+    spectra computed once per window) in each of several windows of a series of ``n`` dates, one date at a time (a
+    date's windows read, estimated and dropped before the next: no window of every date is held at once).
+    ``read(j, window)`` gives date j's (values (C, h, w), valid (h, w)) in ``window`` (an item of ``windows``).
+    Returns per window the list of every date's Shift; the reference's own is Shift(0, 0).
     ``progress(k, n - 1)`` as there, once per date for all its windows."""
     r = int(max_shift)
     refs = []
@@ -308,6 +297,16 @@ def estimate_windows(read, n, windows, reference=0, max_shift=MAX_SHIFT, progres
     return out
 
 
+def _clear_offsets(shift):
+    """The whole-pixel offsets of ``shift``'s further windows with a clear match (:meth:`Shift.clear`)."""
+    return [sh.applied() for _place, _win, sh in shift.windows or [] if sh.clear()]
+
+
+def _disagree(offsets):
+    """Whether two of the whole-pixel ``offsets`` differ by :data:`DISAGREE` px or more in x or y."""
+    return any(max(abs(a[0] - b[0]), abs(a[1] - b[1])) >= DISAGREE for a in offsets for b in offsets)
+
+
 def varies(shift):
     """Whether the check across the scene found the date offset differently in different parts of it: the
     whole-pixel offsets of its further windows with a clear match (:meth:`Shift.clear`) differ from each other,
@@ -315,10 +314,10 @@ def varies(shift):
     unless the date was left as it is for a reason already warned of (``edge``, ``no_crs``)."""
     if not shift.windows:
         return False
-    found = [sh.applied() for _place, _win, sh in shift.windows if sh.clear()]
+    found = _clear_offsets(shift)
     if shift.reason not in ("edge", "no_crs"):
         found.append(shift.applied())
-    return any(max(abs(a[0] - b[0]), abs(a[1] - b[1])) >= DISAGREE for a in found for b in found)
+    return _disagree(found)
 
 
 def offset_elsewhere(shift):
@@ -327,8 +326,7 @@ def offset_elsewhere(shift):
     offset differently in different parts of the scene (a centre mostly nodata or featureless)."""
     if not varies(shift) or shift.clear() or shift.reason in ("edge", "no_crs"):
         return False
-    found = [sh.applied() for _place, _win, sh in shift.windows if sh.clear()]
-    return not any(max(abs(a[0] - b[0]), abs(a[1] - b[1])) >= DISAGREE for a in found for b in found)
+    return not _disagree(_clear_offsets(shift))
 
 
 def place_text(place):

@@ -102,6 +102,13 @@ def size_text(nbytes):
     return localize_number(f"{nbytes / 1e3:.3g} kB")
 
 
+def _one_unit(size):
+    """The unit of a :func:`size_text` that says exactly one of it ('1 MB' -> 'MB'), else None: one unit takes
+    templates of its own where a language's word for it is singular."""
+    number_text, unit = size.split(" ")
+    return unit if number_text == "1" else None
+
+
 def about_size_text(nbytes):
     """1.5e9 -> 'about 1.5 GB', a size said as an estimate (:func:`size_text` with the language's 'about').  One
     unit has a template of its own, as a second has in the run-time estimate: Spanish said "unos 1 MB" (its
@@ -109,10 +116,8 @@ def about_size_text(nbytes):
     from model_core.i18n import _
 
     size = size_text(nbytes)
-    number_text, unit = size.split(" ")
-    if number_text == "1":
-        return _("about 1 {unit}").format(unit=unit)
-    return _("about {size}").format(size=size)
+    unit = _one_unit(size)
+    return _("about 1 {unit}").format(unit=unit) if unit else _("about {size}").format(size=size)
 
 
 def free_size_text(nbytes):
@@ -122,10 +127,8 @@ def free_size_text(nbytes):
     from model_core.i18n import _
 
     size = size_text(nbytes)
-    number_text, unit = size.split(" ")
-    if number_text == "1":
-        return _("1 {unit} free").format(unit=unit)
-    return _("{size} free").format(size=size)
+    unit = _one_unit(size)
+    return _("1 {unit} free").format(unit=unit) if unit else _("{size} free").format(size=size)
 
 
 def free_mb_text(mb, there=True):

@@ -163,8 +163,8 @@ class DetectResult:
                                                 pct=_pct(sum(f for _d, f in used) / len(used)),
                                                 masked=masked.format(dates=', '.join(hidden)))
         strips = [_("{date} {pct} of the grid").format(date=d or _("date {n}").format(n=i + 1), pct=_pct(s))
-                  for i, (d, f, s) in enumerate(zip(self.dates, self.mask_cover, getattr(self, "strip_cover", None) or
-                                                    [0.0] * len(self.dates)))
+                  for i, (d, f, s) in enumerate(zip(self.dates, self.mask_cover,
+                                                    getattr(self, "strip_cover", None) or [0.0] * len(self.dates)))
                   if f is not None and s > 0]
         if strips:  # (a moved date's masked share was of the grid, its uncovered strip counted in without a word)
             text += (_("; not counted as masked: the strip along the scene's edge that a date moved by co-registration "
@@ -175,6 +175,7 @@ class DetectResult:
 
     def summary_text(self):
         g = self.grid
+        masks = self.mask_line()
         weights = (os.path.basename(self.weights) if self.weights else _("classical, no weights") if self.trained
                    else _("UNTRAINED random weights"))
         lines = [
@@ -198,7 +199,7 @@ class DetectResult:
             if self.min_patch > 1 else []) + ([
             summary_line("Gaps", _("{filled} px with masked dates filled from their previous clear date").format(
                 filled=self.filled_pixels))]
-            if self.fill_gaps else []) + ([self.mask_line()] if self.mask_line() else []) + (
+            if self.fill_gaps else []) + ([masks] if masks else []) + (
             [self.alignment_line()] if self.shifts is not None else []) + [
             summary_line("Time", "{seconds:.1f} s ({rate:.0f} kpx/s)".format(
                 seconds=number(self.seconds), rate=number(self.valid_pixels / max(self.seconds, 1e-9) / 1000))),

@@ -84,6 +84,8 @@ SUMMARY_LABELS = (N_("Map:", context="zones summary"), N_("Zones:", context="zon
 def _zones_line(label, text):
     """A line of the summary: ``label`` (English, one of :data:`SUMMARY_LABELS`) padded, and ``text``."""
     return padded_label(label, SUMMARY_LABELS, "zones summary", gap=2) + text
+
+
 POLYGONAL = (ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbCurvePolygon, ogr.wkbMultiSurface)
 
 
