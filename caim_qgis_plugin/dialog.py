@@ -1996,7 +1996,6 @@ class CaimDialog(QDialog):
             lyr.remove_layers(lyr.layers_showing([params.get(k) for k in OUTPUT_FILES]))
             self.last_layers = lyr.add_run_outputs(paths, dates, info)
             lyr.set_date_ranges(self._run_layers, dates)  # the Temporal Controller steps through the dates
-            summary = results.get("SUMMARY") or ""
             device = results.get("DEVICE_USED") or "?"
             warnings = self._split_warnings + [w for w in (results.get("WARNINGS") or "").split("\n") if w]
             used = mdl.describe(params.get("MODEL"), model, len(params["INPUT"]), params.get("WEIGHTS")) if model else "?"
@@ -2024,7 +2023,10 @@ class CaimDialog(QDialog):
             if warnings:
                 self._status_text(self.status.text() + "\n" + "\n".join(tr("Warning: ") + w for w in warnings))
                 self.status.setStyleSheet("color:%s" % tone("warning"))
-            QgsMessageLog.logMessage(tr("Run finished on %s:\n%s") % (device, summary), LOG_TAG, Qgis.Success)
+            # the summary is in this tab already (the feedback logs what the algorithm says); one line ends the run
+            # there at the Success level, with the report, which the summary does not list
+            QgsMessageLog.logMessage(tr("Run finished on %s; report: %s") % (device, report) if report and os.path.exists(report) else
+                                     tr("Run finished on %s.") % device, LOG_TAG, Qgis.Success)
             if self.iface is not None:
                 total = short_total(results)
                 details = tr("Changed hectares per interval (last change):\n%s\n\nModel: %s\nDevice: %s\n%s") % (

@@ -2352,66 +2352,69 @@ Braucht PyTorch im Python von QGIS.
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2004" />
+            <location filename="../dialog.py" line="2003" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2006" />
+            <location filename="../dialog.py" line="2005" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2008" />
+            <location filename="../dialog.py" line="2007" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2010" />
+            <location filename="../dialog.py" line="2009" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2011" />
+            <location filename="../dialog.py" line="2010" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2014" />
+            <location filename="../dialog.py" line="2013" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2016" />
+            <location filename="../dialog.py" line="2015" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit dem Modell %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2018" />
+            <location filename="../dialog.py" line="2017" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2021" />
+            <location filename="../dialog.py" line="2020" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm, die Karte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2025" />
+            <location filename="../dialog.py" line="2024" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2027" />
-            <source>Run finished on %s:
-%s</source>
-            <translation>Lauf auf %s beendet:
-%s</translation>
+            <location filename="../dialog.py" line="2028" />
+            <source>Run finished on %s; report: %s</source>
+            <translation>Lauf auf %s beendet; Bericht: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2030" />
+            <location filename="../dialog.py" line="2029" />
+            <source>Run finished on %s.</source>
+            <translation>Lauf auf %s beendet.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="2032" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2426,62 +2429,62 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2033" />
+            <location filename="../dialog.py" line="2035" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit dem Modell %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2034" />
+            <location filename="../dialog.py" line="2036" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2041" />
+            <location filename="../dialog.py" line="2043" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2042" />
+            <location filename="../dialog.py" line="2044" />
             <source>Cancelled; nothing was written.</source>
             <translation>Abgebrochen; nichts wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2044" />
+            <location filename="../dialog.py" line="2046" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2051" />
+            <location filename="../dialog.py" line="2053" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2051" />
+            <location filename="../dialog.py" line="2053" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2120" />
+            <location filename="../dialog.py" line="2122" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2132" />
+            <location filename="../dialog.py" line="2134" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2132" />
+            <location filename="../dialog.py" line="2134" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2144" />
+            <location filename="../dialog.py" line="2146" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2145" />
+            <location filename="../dialog.py" line="2147" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -2508,6 +2511,12 @@ Gerät: %s
         <message>
             <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
             <translation type="obsolete">Kleinste Kartiereinheit: geänderte Flächen (8-verbundene geänderte Pixel, gleich welcher Änderungszeitpunkt) unter dieser Größe werden als unverändert geschrieben, z. B. entfernt 4 einzelne Pixel und Paare. Unveränderte Lücken innerhalb von Änderungen bleiben. Aus (0) behält jedes geänderte Pixel.</translation>
+        </message>
+        <message>
+            <source>Run finished on %s:
+%s</source>
+            <translation type="obsolete">Lauf auf %s beendet:
+%s</translation>
         </message>
         <message>
             <source>Stacking %d band files into dates… (Cancel run stops it)</source>

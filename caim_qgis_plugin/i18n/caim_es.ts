@@ -2344,66 +2344,69 @@ Necesita PyTorch en el Python de QGIS.
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2004" />
+            <location filename="../dialog.py" line="2003" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2006" />
+            <location filename="../dialog.py" line="2005" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2008" />
+            <location filename="../dialog.py" line="2007" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2010" />
+            <location filename="../dialog.py" line="2009" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2011" />
+            <location filename="../dialog.py" line="2010" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2014" />
+            <location filename="../dialog.py" line="2013" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2016" />
+            <location filename="../dialog.py" line="2015" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pasar el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2018" />
+            <location filename="../dialog.py" line="2017" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2021" />
+            <location filename="../dialog.py" line="2020" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico, el mapa)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2025" />
+            <location filename="../dialog.py" line="2024" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2027" />
-            <source>Run finished on %s:
-%s</source>
-            <translation>Ejecución terminada en %s:
-%s</translation>
+            <location filename="../dialog.py" line="2028" />
+            <source>Run finished on %s; report: %s</source>
+            <translation>Ejecución terminada en %s; informe: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2030" />
+            <location filename="../dialog.py" line="2029" />
+            <source>Run finished on %s.</source>
+            <translation>Ejecución terminada en %s.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="2032" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2418,62 +2421,62 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2033" />
+            <location filename="../dialog.py" line="2035" />
             <source>Done on %s with %s. %s</source>
             <translation>Terminado en %s con %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2034" />
+            <location filename="../dialog.py" line="2036" />
             <source> Warning: </source>
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2041" />
+            <location filename="../dialog.py" line="2043" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2042" />
+            <location filename="../dialog.py" line="2044" />
             <source>Cancelled; nothing was written.</source>
             <translation>Cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2044" />
+            <location filename="../dialog.py" line="2046" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2051" />
+            <location filename="../dialog.py" line="2053" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2051" />
+            <location filename="../dialog.py" line="2053" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2120" />
+            <location filename="../dialog.py" line="2122" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2132" />
+            <location filename="../dialog.py" line="2134" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2132" />
+            <location filename="../dialog.py" line="2134" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2144" />
+            <location filename="../dialog.py" line="2146" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2145" />
+            <location filename="../dialog.py" line="2147" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
@@ -2492,6 +2495,12 @@ Dispositivo: %s
         <message>
             <source>Minimum mapping unit: changed patches (8-connected changed pixels, whatever their moments) smaller than this are written as unchanged, e.g. 4 drops isolated pixels and pairs. Unchanged holes inside changes are kept. Off (0) keeps every changed pixel.</source>
             <translation type="obsolete">Unidad mínima cartografiable: los parches cambiados (píxeles cambiados conectados en 8 direcciones, sea cual sea su momento) más pequeños que esto se escriben como sin cambio; p. ej. 4 elimina píxeles aislados y parejas. Los huecos sin cambio dentro de los cambios se conservan. Desactivado (0) conserva todos los píxeles cambiados.</translation>
+        </message>
+        <message>
+            <source>Run finished on %s:
+%s</source>
+            <translation type="obsolete">Ejecución terminada en %s:
+%s</translation>
         </message>
         <message>
             <source>Stacking %d band files into dates… (Cancel run stops it)</source>

@@ -609,6 +609,58 @@ def test_background_cva_run(dialog, project, tmp_path):
     assert "2020-05-01 to 2021-05-01" in text and "minimum error (Kittler-Illingworth)" in text
 
 
+def test_a_runs_summary_is_in_the_caim_log_tab_once(dialog, project, tmp_path):
+    """A run from the dialog logs its summary once in the Log Messages panel's 'CAIM change detection' tab (it
+    came twice: the algorithm's feedback, then 'Run finished on cpu:' with the summary again); the run's feedback
+    and the Processing log of a toolbox run keep it whole, and one line at the Success level says the run
+    finished, and where its report is (the summary does not list it)."""
+    from collections import Counter
+
+    from qgis.core import Qgis, QgsApplication
+
+    from caim_qgis_plugin.dialog import LOG_TAG
+
+    logged = []
+
+    def received(message, tag, level):
+        if tag == LOG_TAG:
+            logged.append((message, level))
+
+    paths = make_stack(str(tmp_path))
+    QgsApplication.messageLog().messageReceived.connect(received)
+    try:
+        for p in paths:
+            add_layer(project, p, os.path.basename(p))
+        dialog.refresh_layers()
+        dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+        dialog.device_combo.setCurrentText("CPU")
+        dialog.folder_widget.setFilePath(str(tmp_path / "out"))
+        assert dialog.run(ask=False) is not None
+        feedback = dialog.feedback
+        assert wait_for(lambda: dialog.task is None)
+        wait_for(lambda: False, 0.2)  # (messages the task's thread logged last)
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(received)
+    assert dialog.last_results, dialog.status.text()
+    summary = dialog.last_results["SUMMARY"]
+    assert "Changed area per interval (last change):" in summary and "Outputs:" in summary
+    assert summary in feedback.log  # the algorithm's feedback (Processing's log) carries it whole
+    wanted = Counter(summary.splitlines())
+    lines = Counter(line for message, _ in logged for line in message.splitlines())
+    assert {line: lines[line] for line in wanted} == dict(wanted), [m for m, _ in logged]
+    finished = [m for m, level in logged if level == Qgis.Success]
+    assert finished == ["Run finished on cpu; report: %s" % dialog.last_results["REPORT"]], finished
+    # run from the toolbox (or qgis_process), the algorithm's log carries the summary whole too
+    from caim_qgis_testlib import run_algorithm
+
+    out = tmp_path / "toolbox"
+    results, ok, toolbox = run_algorithm(dict(INPUT=paths, MODEL="cva",
+                                              DEVICE="CPU", AREA=str(out / "change_area.tif"),
+                                              MOMENT=str(out / "change_moment.tif"),
+                                              CONFIDENCE=str(out / "confidence.tif")))
+    assert ok and results["SUMMARY"].count("\n") > 10 and results["SUMMARY"] in toolbox.textLog(), toolbox.textLog()
+
+
 def test_probabilities_data_type_is_offered_beside_the_probabilities_and_remembered(dialog, project, tmp_path):
     """The dialog's data type of the probabilities (beside "Write per-interval probabilities"): float32 by default,
     enabled only with the probabilities, passed to Processing as PROBABILITIES_TYPE, remembered; a run with byte
