@@ -5,6 +5,7 @@ import importlib.util
 import os
 
 import numpy as np
+import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -130,3 +131,40 @@ def test_estimate_constants_removes_its_temporary_data_folder_also_on_ctrl_c_and
     monkeypatch.setattr(tool, "scenes", scenes(None))
     tool.main()
     assert seen[-1] == str(kept) and os.listdir(kept) == ["s2048_t6_20000615.tif"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_estimate_constants_removes_its_temporary_data_folder_on_a_real_sigterm(tmp_path):
+    """The test above raises SystemExit(143) where a SIGTERM would stop the tool: it passed without the tool's
+    handler (``_stop``). Here the real tool runs (``check``; its synthetic series go into an estimate-data-*
+    folder of TMPDIR), is sent a real SIGTERM once the first file of its series is in that folder (the handler is
+    set by then), and ends with 128 + SIGTERM = 143, as ``_stop`` says, its folder removed and no traceback."""
+    import shutil
+    import signal
+    import subprocess  # nosec B404 -- runs this project's own tool in a test
+    import sys
+    import time
+
+    def folders():
+        return [os.path.join(tmp_path, n) for n in os.listdir(tmp_path) if n.startswith("estimate-data-")]
+
+    env = dict(os.environ, TMPDIR=str(tmp_path), PYTHONPATH=ROOT)
+    p = subprocess.Popen([sys.executable, os.path.join(ROOT, "tools", "estimate_constants.py"), "check",  # nosec B603
+                          "--repeats", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+                         cwd=ROOT)
+    try:
+        end = time.monotonic() + 60
+        while p.poll() is None and time.monotonic() < end and not (folders() and os.listdir(folders()[0])):
+            time.sleep(0.02)  # (a poll, not a wait for the tool: the folder and a file in it are the cue)
+        made = folders()
+        assert p.poll() is None and len(made) == 1 and os.listdir(made[0]), (p.poll(), made)
+        p.send_signal(signal.SIGTERM)
+        _, err = p.communicate(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+        for folder in folders():  # (left only when the test fails)
+            shutil.rmtree(folder, ignore_errors=True)
+    assert p.returncode == 128 + signal.SIGTERM == 143, (p.returncode, err)
+    assert not os.path.exists(made[0]) and "Traceback" not in err, err
