@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from model_core.accuracy import _grid, _open_map, class_names, class_value_error
+from model_core.accuracy import _grid, _open_map, class_names, class_value_error, shown_class
 from model_core.errors import Cancelled, InputError, OutputError
 from model_core.i18n import N_, _, number, os_reason, padded_label, translated
 from model_core.polygons import VECTOR_FORMATS, driver_for
@@ -175,8 +175,9 @@ class ZonesResult:
                                            "their shared pixels)").format(
                      n=len(changed), mapped=len(counted), ha=number(ha), valid=number(valid),
                      pct=number(100.0 * ha / valid if valid else 0.0)))]
-        w = max([len(n) for n in self.intervals] + [8])
-        for name, f, a in zip(self.intervals, self.fields, per):
+        shown = [_interval_shown(k, name) for k, name in enumerate(self.intervals, start=1)]
+        w = max([len(n) for n in shown] + [8])
+        for name, f, a in zip(shown, self.fields, per):
             lines.append(f"  {name:<{w}}  {number(a):12,.2f} ha  ({f})")
         top = sorted(changed, key=lambda z: -z.ha_changed)[:3]
         if top:
@@ -195,6 +196,12 @@ class ZonesResult:
         lines.append(_zones_line("Written:", "{path} ({seconds:.1f} s)".format(path=self.out_path,
                                                                                seconds=number(self.seconds))))
         return "\n".join(lines)
+
+
+def _interval_shown(k, name):
+    """Interval ``k``'s name (English, as the map and the written zones hold it) as the summary shows it in the
+    current language, as the run summary names intervals: "2019-06-01 bis 2020-06-01", "Intervall 2"."""
+    return _("interval {k}").format(k=k) if name == f"interval {k}" else shown_class(name)
 
 
 # ---------------------------------------------------------------------------------------------- inputs

@@ -522,3 +522,34 @@ def test_zones_help_lists_every_zone_note_value(capsys):
     for note in NOTE_ORDER:
         assert f"'{note}': {' '.join(NOTE_HELP[note].split())}" in out, note
     assert "zone_note" in out and all(f in out for f in TRAILING_FIELDS) and "ha_valid" in out
+
+
+def test_the_summary_names_the_intervals_in_the_language_of_the_run(tmp_path):
+    """The summary's interval lines were the map's English names in German and Spanish output too ("2019-06-01 to
+    2020-06-01" between 'Geändert:' and 'Am meisten:'): they are named as the run summary names them ("bis", "a";
+    "Intervall 2" for a map that names none), while the written zones keep the English names (data)."""
+    from model_core import i18n
+
+    moment = _utm_map(tmp_path)
+    zones = _layer_file(tmp_path / "z.gpkg", [("A", _box(0, 0, 20, 20))])
+    res = change_by_zones(moment, zones, str(tmp_path / "o.csv"))
+    plain = np.zeros((10, 10), np.uint8)
+    plain[0, :4] = 2
+    unnamed = change_by_zones(write_tif(tmp_path / "plain.tif", plain, nodata=255),
+                              _layer_file(tmp_path / "z2.gpkg", [("A", _box(0, 0, 10, 10))]), str(tmp_path / "o2.csv"))
+    dates = DATES.split(",")
+    words = {"en": ("to", "interval"), "de": ("bis", "Intervall"), "es": ("a", "intervalo")}
+    before = i18n.set_language("en")
+    try:
+        for lang, (joiner, interval) in words.items():
+            i18n.set_language(lang)
+            lines = [line for line in res.text().splitlines() if line.startswith("  ")]
+            assert [line.split("  ")[1] for line in lines] == [f"{a} {joiner} {b}" for a, b in zip(dates, dates[1:])]
+            assert len({line.index(" ha  (") for line in lines}) == 1, res.text()  # the figures line up
+            lines = [line for line in unnamed.text().splitlines() if line.startswith("  ")]
+            assert [line.split("  ")[1].strip() for line in lines] == [f"{interval} 1", f"{interval} 2"], unnamed.text()
+    finally:
+        i18n.set_language(before)
+    assert res.intervals[0] == "2019-06-01 to 2020-06-01" and unnamed.intervals[1] == "interval 2"
+    with open(tmp_path / "o2.csv", newline="", encoding="utf-8") as fh:
+        assert [row["most_change"] for row in csv.DictReader(fh)] == ["interval 2"]
