@@ -168,7 +168,8 @@ class DetectResult:
                   if f is not None and s > 0]
         if strips:  # (a moved date's masked share was of the grid, its uncovered strip counted in without a word)
             text += (_("; not counted as masked: the strip along the scene's edge that a date moved by co-registration "
-                       "no longer covers (filled from the previous clear date): {dates}") if self.fill_gaps else
+                       "no longer covers (filled from the previous clear date, or the next where no earlier date is clear): "
+                       "{dates}") if self.fill_gaps else
                      _("; not counted as masked: the strip along the scene's edge that a date moved by co-registration "
                        "no longer covers (nodata): {dates}")).format(dates=", ".join(strips))
         return summary_line("Masks", text)
@@ -197,7 +198,8 @@ class DetectResult:
                                       "written unchanged").format(min_patch=self.min_patch,
                                                                   removed=self.removed_pixels))]
             if self.min_patch > 1 else []) + ([
-            summary_line("Gaps", _("{filled} px with masked dates filled from their previous clear date").format(
+            summary_line("Gaps", _("{filled} px with masked dates filled from their previous clear date, or the next where no "
+                                   "earlier date is clear").format(
                 filled=self.filled_pixels))]
             if self.fill_gaps else []) + ([masks] if masks else []) + (
             [self.alignment_line()] if self.shifts is not None else []) + [

@@ -259,7 +259,37 @@ def test_detect_coregister_with_fill_gaps_fills_the_strip_and_the_moved_mask(tmp
     assert res.filled_pixels == (W + 2 * H - 2) + 100  # the strip and the cloud
     assert res.mask_line().endswith("masked: 2002-06-01 0.40 %; not counted as masked: the strip along the scene's "
                                     "edge that a date moved by co-registration no longer covers (filled from the "
-                                    "previous clear date): 2002-06-01 1.87 % of the grid")
+                                    "previous clear date, or the next where no earlier date is clear): 2002-06-01 "
+                                    "1.87 % of the grid")
+
+
+def test_the_strip_of_a_moved_first_date_is_said_to_be_filled_from_the_next_clear_date(tmp_path):
+    """With a reference date that is not the first, the first date can be the moved one: its uncovered strip has no
+    earlier date and is filled from the next clear date (fill_gaps fills leading gaps from the first clear date
+    after them), while the summary's Masks and Gaps lines said "filled from the previous clear date"."""
+    paths = _series(tmp_path, [(2, -1), (0, 0), (0, 0)])
+    clear = write_tif(tmp_path / "clear.tif", np.zeros((H, W), np.uint8))
+    res = detect(paths, out_dir=str(tmp_path / "o"), model="cva", coregister=True, fill_gaps=True, reference=1,
+                 masks=[clear, "none", "none"], mask_clear="0")
+    assert [s.applied() for s in res.shifts] == [(2, -1), (0, 0), (0, 0)]
+    area = read_tif(res.paths["area"])
+    # the strip took the second date's values: every pixel mapped, none changed
+    assert (area != 255).all() and (area == 1).sum() == 0 and res.filled_pixels == W + 2 * H - 2
+    text = res.summary_text()
+    gaps, masks = (next(x for x in text.splitlines() if x.startswith(k)) for k in ("Gaps", "Masks"))
+    assert gaps == ("Gaps      %d px with masked dates filled from their previous clear date, or the next where no "
+                    "earlier date is clear" % (W + 2 * H - 2))
+    assert masks.endswith("no longer covers (filled from the previous clear date, or the next where no earlier date "
+                          "is clear): 2001-06-01 1.87 % of the grid"), masks
+    before = i18n.set_language("de")
+    try:
+        assert "(aus dem vorigen wolkenfreien Zeitpunkt gefüllt, oder aus dem nächsten, wo kein früherer wolkenfrei " \
+               "ist): 2001-06-01 1,87 % des Rasters" in res.summary_text()
+        i18n.set_language("es")
+        assert "(rellenada con la fecha despejada anterior, o con la siguiente donde ninguna anterior está " \
+               "despejada): 2001-06-01 1,87 % de" in res.summary_text()
+    finally:
+        i18n.set_language(before)
 
 
 def test_a_moved_dates_masked_share_leaves_out_its_uncovered_strip_and_names_it(tmp_path):
