@@ -162,8 +162,8 @@ def _env_note(path):
 
 
 def expand_paths(cfg):
-    """``~`` and ``~user`` at the start of the config's paths (``data.root``, ``data.val_root``, ``out``,
-    ``init``) expanded to the home folder, as a shell does (they were taken literally: "~/data" was refused as
+    """``~`` and ``~user`` at the start of the config's paths (``data.root``, ``data.val_root``, ``val_data.root``,
+    ``out``, ``init``) expanded to the home folder, as a shell does (they were taken literally: "~/data" was refused as
     "not a folder" and "out": "~/runs/a" trained into a folder named "~" under the current one). Environment
     variables ($HOME, %USERPROFILE%) are not expanded: a config is the run's record, which should name its
     folders, and a "$" may be part of a folder's name; a path with one that is not a folder is told so
@@ -176,6 +176,9 @@ def expand_paths(cfg):
         for key in ("root", "val_root"):
             if isinstance(data.get(key), str):
                 data[key] = os.path.expanduser(data[key])
+    val_data = cfg.get("val_data")
+    if isinstance(val_data, dict) and isinstance(val_data.get("root"), str):
+        val_data["root"] = os.path.expanduser(val_data["root"])
     return cfg
 
 
@@ -356,8 +359,9 @@ def check_config(cfg):
             v = data.get(key)
             if key == "root" and not v:
                 bad("data.root", _("must name the folder of the {kind} data").format(kind=kind))
-            if v is not None and (not isinstance(v, str) or not os.path.isdir(v)):
-                bad(f"data.{key}", _("{value!r} is not a folder").format(value=v) + _env_note(v))
+            _check_folder(f"data.{key}", v, kind, bad)
+    else:  # the folder of the source imagery (null: the default data folder); it was first read after the model
+        _check_folder("data.root", data.get("root"), kind, bad)  # was built, as "no source imagery found under"
     _check_data_values(kind, data, bad)
     val_data = cfg.get("val_data")
     if not isinstance(val_data, dict):
@@ -372,6 +376,7 @@ def check_config(cfg):
             bad("val_data", _("has key(s) {keys} that data kind '{kind}' does not know; known keys: {known}").format(
                 keys=", ".join(unknown), kind=kind, known=", ".join(known)))
         _check_data_values(kind, val_data, lambda key, what: bad("val_" + key, what))  # "val_data.haze_prob"
+        _check_folder("val_data.root", val_data.get("root"), kind, bad)
     bands = data.get("bands")
     if bands is not None and (not isinstance(bands, list) or len(bands) != 4
                               or not all(isinstance(b, int) and not isinstance(b, bool) and b >= 1 for b in bands)):
@@ -380,6 +385,32 @@ def check_config(cfg):
     if getattr(cls, "max_dates", None) == 2 and kind not in ("pairs", "oscd") and cfg["t_max"] > 2:
         raise CaimError(_("Config: {model} compares exactly 2 dates: set t_min and t_max to 2 "
                           "(or train on a kind of pairs: pairs, oscd).").format(model=cfg["model"]))
+
+
+def _check_folder(key, value, kind, bad):
+    """Refuse a config's data folder (``data.root``, ``data.val_root``, ``val_data.root``) that is not a folder,
+    saying where it was looked for and what to give; None (the default) passes.  A folder that was missing (or a
+    file) was found only once the model was built and the data were read: for semi-synthetic data as "no source
+    imagery found under ...", without the key."""
+    if value is None or (isinstance(value, str) and os.path.isdir(value)):
+        return
+    if kind == "semisynthetic":
+        from model_core.datasets.synthetic import default_data_root
+
+        advice = _("give the folder that holds the source imagery (as the project's shared/data, with its "
+                   "naip-north-dakota, landsat-pucallpa, ... folders; see its SOURCES.md), or null for the default "
+                   "data folder ({default})").format(default=default_data_root())
+    elif key == "data.val_root":
+        advice = _("give the folder of the held-out {kind} series to validate on, or leave data.val_root out "
+                   "(the validation patches then come from the training series)").format(kind=kind)
+    else:
+        advice = _("give the folder of the {kind} training series").format(kind=kind)
+    if not isinstance(value, str) or not value.strip():
+        bad(key, _("must name a folder, not {value!r}: {advice}").format(value=value, advice=advice))
+    where = repr(value) if os.path.isabs(value) else _("{value!r} (from the current folder, {cwd})").format(
+        value=value, cwd=os.getcwd())
+    bad(key, (_("{where} is a file, not a folder: {advice}") if os.path.exists(value) else
+              _("{where} does not exist: {advice}")).format(where=where, advice=advice) + _env_note(value))
 
 
 def _at_most(key, v, bad):

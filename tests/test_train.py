@@ -431,7 +431,64 @@ def test_a_home_folder_tilde_in_the_configs_paths_is_expanded(tmp_path, monkeypa
     cfg_path.write_text(json.dumps(cfg))
     assert train.main([str(cfg_path), "--out", str(tmp_path / "run3")]) == 2
     err = capsys.readouterr().err
-    assert "'$HOME/data' is not a folder" in err and "environment variables such as $HOME are not expanded" in err
+    assert "'$HOME/data' (from the current folder, %s) does not exist" % tmp_path in err
+    assert "environment variables such as $HOME are not expanded" in err
+
+
+@pytest.mark.parametrize("kind, where, words", [
+    ("semisynthetic", "data.root", "give the folder that holds the source imagery"),
+    ("semisynthetic", "val_data.root", "give the folder that holds the source imagery"),
+    ("generic", "data.root", "give the folder of the generic training series"),
+    ("generic", "data.val_root", "give the folder of the held-out generic series to validate on, or leave "
+                                 "data.val_root out"),
+    ("pairs", "data.val_root", "give the folder of the held-out pairs series"),
+])
+@pytest.mark.parametrize("what", ["missing", "file", "number"])
+def test_a_data_folder_that_is_not_one_is_refused_with_its_key_before_training(tmp_path, capsys, monkeypatch, kind,
+                                                                              where, words, what):
+    """A semi-synthetic data.root or val_data.root that does not exist (or is a file) was first read once the model
+    was built and the validation set began ("no source imagery found under ...", naming no key); each data folder is
+    now checked with the config: the key, the path (relative ones with the folder they were read from) and what to
+    give, before anything is built or written. null (the default data folder) stays allowed."""
+    from model_core import train
+
+    monkeypatch.chdir(tmp_path)
+    root = str(tmp_path / "data")
+    layouts.write_generic(root)
+    (tmp_path / "afile.txt").write_text("not a folder")
+    bad = {"missing": "nowhere/data", "file": str(tmp_path / "afile.txt"), "number": 5}[what]
+    cfg = dict(_cfg(tmp_path, root, 1), out=str(tmp_path / "new" / "run"))
+    cfg["data"] = {"kind": kind, "root": root} if kind != "semisynthetic" else {"kind": kind, "root": None}
+    if kind == "pairs":
+        cfg["data"].update(split="train", val_split="val")
+    section, key = where.split(".")
+    cfg.setdefault(section, {})[key] = bad
+    p = tmp_path / "cfg.json"
+    p.write_text(json.dumps(cfg))
+    assert train.main([str(p)]) == 2
+    err = capsys.readouterr().err
+    shown = {"missing": "'nowhere/data' (from the current folder, %s) does not exist: " % tmp_path,
+             "file": "'%s' is a file, not a folder: " % bad, "number": "must name a folder, not 5: "}[what]
+    assert err.startswith(f"error: Config: {where} {shown}{words}") and "Traceback" not in err, err
+    assert "building validation set" not in err and not (tmp_path / "new").exists()
+    if kind == "semisynthetic":
+        from model_core.datasets.synthetic import default_data_root
+
+        assert f"or null for the default data folder ({default_data_root()})" in err
+
+
+def test_null_data_folders_and_a_home_relative_val_data_root_pass_the_config_check(tmp_path, monkeypatch):
+    """root: null (and val_data.root: null) is the default data folder, as before; val_data.root starting with ~ is
+    the home folder as data.root's is (it was taken literally)."""
+    from model_core import train
+
+    cfg = train.load_config({"data": {"kind": "semisynthetic", "root": None}, "val_data": {"root": None}})
+    assert cfg["data"]["root"] is None and cfg["val_data"]["root"] is None
+    home = tmp_path / "home"
+    (home / "imagery").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    cfg = train.load_config({"val_data": {"root": "~/imagery"}})
+    assert cfg["val_data"]["root"] == str(home / "imagery")
 
 
 def test_resume_after_a_stop_between_checkpoint_files_equals_the_uninterrupted_run(tmp_path):
@@ -469,7 +526,8 @@ def test_resume_after_a_stop_between_checkpoint_files_equals_the_uninterrupted_r
     ({"data": {"val_rot": "x"}}, "val_rot"),
     ({"data": {"kind": "generc"}}, "'generc' is unknown"),
     ({"data": {"kind": "taizhou"}}, "not a training kind"),
-    ({"data": {"root": "/nonexistent/folder"}}, "data.root '/nonexistent/folder' is not a folder"),
+    ({"data": {"root": "/nonexistent/folder"}}, "data.root '/nonexistent/folder' does not exist: give the folder of the "
+                                                "generic training series"),
     ({"data": {"bands": "3,2,1,4"}}, "data.bands must be a list of 4 band numbers"),
     ({"preset": "wdie"}, "'wdie' is not a preset of caimnet"),
     ({"model_config": {"widht": 3}}, "model_config has key(s) widht that CAIMNet does not take"),
