@@ -517,6 +517,24 @@ def test_report_flag_writes_a_chart_and_table(capsys, tmp_path, scenario):
     assert rc == 2 and "run.html' already exists" in err and not (tmp_path / "o2").exists()
 
 
+def test_a_run_leaves_only_the_documented_files_and_its_aux_xml_hold_class_names_not_statistics(capsys, tmp_path,
+                                                                                                scenario):
+    """The output folder holds the files of README's output table and nothing else.  change_area.tif.aux.xml and
+    change_moment.tif.aux.xml are among them: they hold the class names (GeoTIFF has no place for category names,
+    GDAL keeps them in the side file), which QGIS uses as the classes' labels when a map is loaded without its .qml
+    (without them: 0, 1, 2 ...); the engine computes no statistics, so they hold none."""
+    paths, _ = scenario
+    out = tmp_path / "o"
+    rc, _, err = _run(capsys, ["detect", *paths, "--model", "cva", "--out", str(out), "--quiet"])
+    assert rc == 0, err
+    assert sorted(os.listdir(out)) == ["change_area.qml", "change_area.tif", "change_area.tif.aux.xml",
+                                       "change_moment.qml", "change_moment.tif", "change_moment.tif.aux.xml",
+                                       "confidence.tif"]
+    for name in ("change_area.tif.aux.xml", "change_moment.tif.aux.xml"):
+        text = (out / name).read_text()
+        assert "<CategoryNames>" in text and "STATISTICS_" not in text and "Histograms" not in text, text
+
+
 def test_overwrite_leaves_nothing_of_the_earlier_run(capsys, tmp_path, scenario):
     """--overwrite into a folder of an earlier run: its moment_probability.tif (this run writes none),
     the statistics that gdalinfo -stats or QGIS left in confidence.tif.aux.xml and external pyramids
