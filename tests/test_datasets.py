@@ -748,6 +748,29 @@ def test_post_change_drift_keeps_changed_pixels_evolving(no_nuisances):
     assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
 
 
+
+@pytest.mark.shared
+@needs_shared
+def test_rgb_series_carry_green_in_the_nir_slot_as_the_engine_reads_rgb_imagery():
+    """rgb_prob: that share of series is given as the engine reads 3-band (RGB-only) imagery, green in the
+    NIR slot, in the values and in the scene statistics; the rest keep their NIR; 0 keeps the random stream."""
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    gen = SemiSyntheticGenerator(SHARED, split="val", scene_stats=True, rgb_prob=0.5)
+    rgb = 0
+    for i in range(40):
+        s = gen.sample(np.random.default_rng([9, i]), 4)
+        same = np.array_equal(s["values"][:, 3], s["values"][:, 1])
+        if same:
+            rgb += 1
+            assert np.array_equal(s["center"][:, 3], s["center"][:, 1])
+            assert np.array_equal(s["scale"][:, 3], s["scale"][:, 1])
+        else:
+            assert not np.array_equal(s["center"][:, 3], s["center"][:, 1])
+    assert 10 <= rgb <= 30  # about half (and the SpaceNet 7 series, whose NIR slot holds green already)
+    a, b = option_off_sample(rgb_prob=0.0)
+    assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
+
 # -------------------------------------------------- bi-temporal benchmarks in their original layouts
 
 PAIR_VARIANTS = [  # (folders, image ext, label ext, changed value): the layouts the benchmarks ship

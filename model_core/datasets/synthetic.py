@@ -30,6 +30,8 @@ How one sample of T dates and P x P pixels is made
    state seen on one date only is not always a nuisance such as haze.  With ``drift_prob`` the pixels
    of a last change keep evolving a little on the later dates (a cumulative per-band gain of a few
    per cent per date: vegetation establishing, a surface drying), which is not a further change.
+   With ``rgb_prob`` a share of the series is given as the engine reads RGB-only imagery (3 bands, or
+   R, G, B + alpha): green in the NIR slot, in the values and in the scene statistics.
 3. **Nuisances, per date** (not changes, the model must learn to ignore them): vegetation-dependent
    seasonal shift (NIR and red move with a seasonal phase, scaled by NDVI); per-band gain and offset
    (illumination, calibration); sensor noise; integer misregistration of 1-3 pixels of whole dates
@@ -283,7 +285,7 @@ class SemiSyntheticGenerator:
                  source_weights=None, min_contrast=0.04, match_prob=0.5, scene_stats=False,
                  context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0,
                  subpixel_prob=0.0, own_stats_prob=0.0, revert_prob=0.0, repeat_prob=0.0,
-                 brief_prob=0.0, record_history=False, drift_prob=0.0, sources=None):
+                 brief_prob=0.0, record_history=False, drift_prob=0.0, sources=None, rgb_prob=0.0):
         if split not in ("train", "val"):
             raise ValueError(_("split must be 'train' or 'val'"))
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -297,6 +299,10 @@ class SemiSyntheticGenerator:
         self.revert_prob, self.repeat_prob = float(revert_prob), float(repeat_prob)
         self.brief_prob = float(brief_prob)
         self.drift_prob = float(drift_prob)
+        # the share of series given as RGB-only imagery is read by the engine: green in the NIR slot (3-band input,
+        # R, G, B + alpha; --bands 1,2,3,2), values and scene statistics alike; drawn last, so that 0 leaves every
+        # other draw as it was
+        self.rgb_prob = float(rgb_prob)
         # diagnostics: each sample also carries "n_changes" (uint8, changes covering each pixel) and
         # "returned" (bool, the last change is a return to an earlier state)
         self.record_history = bool(record_history)
@@ -499,6 +505,11 @@ class SemiSyntheticGenerator:
                 sample["center"], sample["scale"] = robust_stats(out, valid_c)
             else:
                 sample["center"], sample["scale"] = robust_stats(context)
+        if self.rgb_prob > 0 and rng.random() < self.rgb_prob:
+            out[:, 3] = out[:, 1]  # (sample["values"] is out)
+            for key in ("center", "scale"):
+                if key in sample:
+                    sample[key][:, 3] = sample[key][:, 1]
         return sample
 
     def _post_change_drift(self, rng, frames, label):
