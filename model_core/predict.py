@@ -1686,13 +1686,22 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
                             _("Co-register or orthorectify the dates with a GIS tool before the run."))))
         for i, cover in enumerate(stack.mask_cover):
             label = stack.sources[i].spec.label
+            # fill_gaps takes a masked pixel's previous clear values, or its next ones where no earlier date is
+            # clear: always the next where every earlier date is overcast (or there is none)
+            earlier = any(j not in stack.overcast for j in range(i))
             if i in stack.overcast:
-                warnings.append(_("the cloud mask of input {n} '{label}' hides the whole date: its values are "
-                                  "the previous clear date's, so a change around it is dated to the interval ending "
-                                  "at the next clear date.").format(n=i + 1, label=label))
+                warnings.append((_("the cloud mask of input {n} '{label}' hides the whole date: its values are "
+                                   "the previous clear date's, or the next's where no earlier date is clear, so a "
+                                   "change around it is dated to the interval ending at the next clear date.")
+                                 if earlier else
+                                 _("the cloud mask of input {n} '{label}' hides the whole date, with no clear date "
+                                   "before it: its values are the next clear date's, so a change before that date "
+                                   "is not seen.")).format(n=i + 1, label=label))
             elif cover is not None and cover > 0.5:
-                warnings.append((_("the cloud mask of input {n} '{label}' hides {pct} of the date (filled from the "
-                                   "previous clear date).") if fill_gaps else
+                warnings.append(((_("the cloud mask of input {n} '{label}' hides {pct} of the date (filled from the "
+                                    "previous clear date, or the next where no earlier date is clear).") if earlier
+                                  else _("the cloud mask of input {n} '{label}' hides {pct} of the date (filled from "
+                                         "the next clear date: there is no clear date before it).")) if fill_gaps else
                                  _("the cloud mask of input {n} '{label}' hides {pct} of the date: those pixels are "
                                    "nodata in every output. Check that the mask covers its whole image, or fill "
                                    "masked dates.")).format(n=i + 1, label=label, pct=_pct(cover)))

@@ -849,7 +849,7 @@ class Stack:
         self.strip_cover = [0.0] * len(specs)  # per date: the share of the grid a move by coregister() left uncovered
         self.nan_inputs = set()  # dates with NaN values not marked as nodata (read as nodata)
         self.zero_fill = {}      # date -> (fill value, share of its pixels with it in every band): no nodata declared
-        self.overcast = []       # dates whose mask hides every pixel (filled from the previous clear date)
+        self.overcast = []       # dates whose mask hides every pixel (filled as any masked pixel: fill_gaps)
         self.relative_stats = []  # dates whose statistics were carried over from the clearest date's
 
     # ------------------------------------------------------------------ set-up
@@ -1552,7 +1552,7 @@ class Stack:
                 self.mask_cover[i] = 1.0 - float(seen.mean()) if seen.size else 1.0
             if not valid.any():
                 if m is not None and self.mask_cover[i] >= 1.0:
-                    if fill:  # an overcast date: filled from the previous clear date like any masked pixel
+                    if fill:  # an overcast date: filled like any masked pixel (fill_gaps)
                         self.overcast.append(i)
                         continue
                     clear = format_clear_values(self.mask_clear)
@@ -1560,8 +1560,9 @@ class Stack:
                         _("The mask of input {n} '{label}', '{name}', marks every "
                           "pixel of the common extent as masked (none has a clear value, {clear}), so every "
                           "pixel of the result would be nodata. If the date is overcast, leave it out, or fill "
-                          "masked dates from the previous clear date (--fill-gaps; in QGIS 'Fill masked "
-                          "dates', FILL_GAPS in Processing). If it is not, check that this is the date's mask and give the values that "
+                          "masked dates from the previous clear date, or the next where no earlier date is clear "
+                          "(--fill-gaps; in QGIS 'Fill masked dates', FILL_GAPS in Processing). If it is not, "
+                          "check that this is the date's mask and give the values that "
                           "mean clear sky (--mask-clear; in QGIS 'Clear values', MASK_CLEAR in Processing), e.g. bit6&!bit2&!bit4 for "
                           "Landsat 8-9 QA_PIXEL, 4-7,11 for Sentinel-2 SCL.").format(n=i + 1, label=s.spec.label,
                             name=os.path.basename(m.path), clear=clear))
@@ -1586,7 +1587,7 @@ class Stack:
                 raise InputError(_("The masks hide every pixel of all dates but '{label}': a change needs two dates "
                                    "with clear pixels. {advice}").format(label=self.sources[have[0]].spec.label,
                                                                          advice=advice))
-            for i in self.overcast:  # its filled values are the previous clear date's: so are its statistics
+            for i in self.overcast:  # filled from the previous clear date (else the next): so are its statistics
                 src = max([j for j in have if j < i], default=have[0])
                 center[i], scale[i] = center[src], scale[src]
         all_valid = per_date.all(axis=0)
@@ -1603,8 +1604,8 @@ class Stack:
         if not all_valid.any():
             raise InputError(_("No pixel is valid in all dates at once (the nodata areas of the inputs cover the "
                                "whole common extent). Check the inputs' nodata masks, or fill masked dates from the "
-                               "previous clear date (--fill-gaps; in QGIS 'Fill masked dates', FILL_GAPS in "
-                               "Processing).") if not fill else
+                               "previous clear date, or the next where no earlier date is clear (--fill-gaps; in "
+                               "QGIS 'Fill masked dates', FILL_GAPS in Processing).") if not fill else
                              _("No pixel is valid in all dates at once (the nodata areas of the inputs cover the "
                                "whole common extent). Check the inputs' nodata masks; no pixel is valid in even two "
                                "dates."))

@@ -215,14 +215,18 @@ def test_an_overcast_date_is_filled_and_said(tmp_path, model):
         imgs.append(write_tif(tmp_path / f"img_{2001 + i}.tif", v.astype(np.uint16)))
     overcast = write_tif(tmp_path / "cmask_2003.tif", np.ones((40, 40), np.uint8))
     masks = ["none", "none", overcast, "none"]
-    with pytest.raises(InputError, match=r"cmask_2003.tif', marks every pixel .* leave it out, or fill masked dates"):
+    with pytest.raises(InputError, match=r"cmask_2003.tif', marks every pixel .* leave it out, or fill masked dates "
+                                         r"from the previous clear date, or the next where no earlier date is clear "
+                                         r"\(--fill-gaps"):
         detect(imgs, out_dir=str(tmp_path / "no"), model=model, masks=masks)
     res = detect(imgs, out_dir=str(tmp_path / model), model=model, masks=masks, fill_gaps=True)
     m = read_tif(res.paths["moment"])
     assert (m != 255).all()
     if model in ("cva", "isfa"):  # the networks are not meant for noise images; the classical methods are exact
         assert (m[2:10, 2:10] == 1).all() and (m[27:35, 2:9] == 3).all() and (m == 2).sum() == 0
-    assert any("input 3 'img_2003.tif' hides the whole date" in w for w in res.warnings)
+    assert ("the cloud mask of input 3 'img_2003.tif' hides the whole date: its values are the previous clear date's, "
+            "or the next's where no earlier date is clear, so a change around it is dated to the interval ending at "
+            "the next clear date.") in res.warnings
     assert "1 of 4 dates have a mask file (clear = 0): 100.00 % of their pixels masked on average; masked: 2003 100.00 %" in res.summary_text()
     only = [write_tif(tmp_path / f"cmask_{y}.tif", np.ones((40, 40), np.uint8)) for y in (2001, 2002)] + [overcast, "none"]
     with pytest.raises(InputError, match="hide every pixel of all dates but 'img_2004.tif'"):
@@ -240,6 +244,68 @@ def test_an_overcast_date_is_filled_and_said(tmp_path, model):
         res = detect(imgs, out_dir=str(tmp_path / "most"), model=model, masks=["none", "none", "none", mostly])
         assert any("input 4 'img_2004.tif' hides 70.00 % of the date: those pixels are nodata" in w
                    for w in res.warnings)
+
+
+def test_a_masked_date_with_no_clear_date_before_it_is_said_to_be_filled_from_the_next(tmp_path):
+    """An overcast first date, and a second date 70 % masked: gap filling takes their values from the next clear
+    date (fill_gaps fills leading gaps from the first clear date after them); the warnings said "the previous clear
+    date's" and "(filled from the previous clear date)", of dates with no clear date before them.  A change behind
+    the masks before the first clear date is not seen; one after it is."""
+    from model_core import i18n
+
+    rng = np.random.default_rng(3)
+    base = rng.integers(1500, 3000, (4, 40, 40)).astype(np.float32)
+    imgs = []
+    for i in range(4):
+        v = base + rng.normal(0, 20, base.shape).astype(np.float32)
+        if i >= 1:
+            v[:, 2:10, 20:30] += 1500   # hidden on dates 1 and 2: not seen
+        if i >= 3:
+            v[:, 25:37, 20:31] -= 900   # hidden on date 2, changed after the clear date 3: seen in interval 3
+        imgs.append(write_tif(tmp_path / f"img_{2001 + i}.tif", v.astype(np.uint16)))
+    most = np.ones((40, 40), np.uint8)
+    most[:, :12] = 0
+    masks = [write_tif(tmp_path / "cmask_2001.tif", np.ones((40, 40), np.uint8)),
+             write_tif(tmp_path / "cmask_2002.tif", most), "none", "none"]
+    res = detect(imgs, out_dir=str(tmp_path / "en"), model="cva", masks=masks, fill_gaps=True)
+    assert res.warnings[-2:] == [
+        "the cloud mask of input 1 'img_2001.tif' hides the whole date, with no clear date before it: its values are "
+        "the next clear date's, so a change before that date is not seen.",
+        "the cloud mask of input 2 'img_2002.tif' hides 70.00 % of the date (filled from the next clear date: there "
+        "is no clear date before it)."]
+    m = read_tif(res.paths["moment"])
+    assert (m != 255).all() and (m[2:10, 20:30] == 0).all() and (m[27:35, 22:29] == 3).all()
+    before = i18n.set_language("de")
+    try:
+        de = detect(imgs, out_dir=str(tmp_path / "de"), model="cva", masks=masks, fill_gaps=True).warnings
+        i18n.set_language("es")
+        es = detect(imgs, out_dir=str(tmp_path / "es"), model="cva", masks=masks, fill_gaps=True).warnings
+    finally:
+        i18n.set_language(before)
+    assert "verdeckt den ganzen Zeitpunkt, und vor ihm ist kein Zeitpunkt wolkenfrei: seine Werte sind die des " \
+           "nächsten wolkenfreien Zeitpunkts" in de[-2]
+    assert de[-1].endswith("(aus dem nächsten wolkenfreien Zeitpunkt gefüllt: vor ihm ist kein Zeitpunkt wolkenfrei).")
+    assert "oculta toda la fecha, sin ninguna fecha despejada antes de ella: sus valores son los de la siguiente " \
+           "fecha despejada" in es[-2]
+    assert es[-1].endswith("(rellenado con la siguiente fecha despejada: no hay ninguna fecha despejada antes de ella).")
+
+
+def test_no_pixel_clear_on_every_date_says_what_filling_takes(tmp_path):
+    """Two dates whose nodata halves do not overlap: without gap filling no pixel is valid on both, and the
+    advice names filling as it works (from the previous clear date, or the next where no earlier date is clear)."""
+    rng = np.random.default_rng(5)
+    imgs = []
+    for i in range(2):
+        v = rng.integers(100, 3000, (4, 20, 20)).astype(np.uint16)
+        if i == 0:
+            v[:, :, 10:] = 0
+        else:
+            v[:, :, :10] = 0
+        imgs.append(write_tif(tmp_path / f"half_{2001 + i}.tif", v, nodata=0))
+    with pytest.raises(InputError, match=r"^No pixel is valid in all dates at once .* or fill masked dates from the "
+                                         r"previous clear date, or the next where no earlier date is clear "
+                                         r"\(--fill-gaps; in QGIS 'Fill masked dates', FILL_GAPS in Processing\)\.$"):
+        detect(imgs, out_dir=str(tmp_path / "o"), model="cva")
 
 
 def _two_cover_series(tmp_path, size=60):
