@@ -313,6 +313,25 @@ def _mask_hits(run_info, point, crs, context=None, stopped=lambda: False, unread
     return hits
 
 
+def _filled_from(masked, series, names):
+    """What the moment text says of a gap-filled pixel's ``masked`` dates (indices into ``series``, the dates' values
+    read here, and ``names``): the date each took its values from, as the engine's fill_gaps chose it, the previous
+    clear date, or the next where no earlier date is clear.  When a date's validity here is not known (not read:
+    outside its file, as the strip of a moved date, or unreadable; some bands nodata, which the engine reads as
+    nodata or not by the bands' types), the rule, not a date."""
+    known = not any(i not in masked and (v is None or any(x is None for x in v)) for i, v in enumerate(series))
+    clear = [i for i in range(len(series)) if i not in masked]
+    groups = {}  # source date: the masked dates filled from it
+    for i in masked if known else []:
+        src = max((j for j in clear if j < i), default=min((j for j in clear if j > i), default=None))
+        groups.setdefault(src, []).append(i)
+    if not groups or None in groups:  # (no clear date here at all cannot be, with a moment)
+        return tr("masked on %s: filled from the previous clear date, or the next where no earlier date is "
+                  "clear") % ", ".join(names[i] for i in masked)
+    return "; ".join(tr("masked on %s: filled from %s") % (", ".join(names[i] for i in group), names[src])
+                     for src, group in groups.items())
+
+
 def inspect_pixel(run_info, point, crs, context=None, stopped=None):
     """What the panel shows for the map ``point`` (QgsPointXY in ``crs``) of one run.  ``context``: the project's
     transform context (None: asked of the project here, in the main thread; a thread is given it);
@@ -401,10 +420,9 @@ def inspect_pixel(run_info, point, crs, context=None, stopped=None):
         result["moment_text"] += tr(" (co-registered: %s)") % "; ".join(
             tr("%s read %s of here") % (names[i], offset_text(*shifts[i])) for i in sorted(moved) if i < len(names))
     if run_info.get("fill_gaps") and result["moment"] is not None:
-        masked = [names[i] for i, v in enumerate(result["series"])
-                  if (v and all(x is None for x in v)) or i in clouded]
+        masked = [i for i, v in enumerate(result["series"]) if (v and all(x is None for x in v)) or i in clouded]
         if masked:
-            result["moment_text"] += tr(" (masked on %s: filled from the previous clear date)") % ", ".join(masked)
+            result["moment_text"] += " (%s)" % _filled_from(masked, result["series"], names)
     width = max((len(v) for v in result["series"] if v), default=0)
     if network and assumed:  # bands 1-4 read as red, green, blue, NIR: nothing said they are (4-band
         # Landsat stored SWIR1, NIR, red, green showed its NIR as "Green"; a desktop audit)

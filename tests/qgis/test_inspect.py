@@ -206,8 +206,66 @@ def test_a_filled_pixel_names_its_masked_dates(qgis_app, tmp_path):
     utm = QgsCoordinateReferenceSystem("EPSG:32614")
     corner = inspect_pixel(info, centre(2, 2), utm)
     assert corner["moment"] == 0
-    assert corner["moment_text"] == "no change (masked on 2021-05-01: filled from the previous clear date)"
+    assert corner["moment_text"] == "no change (masked on 2021-05-01: filled from 2020-05-01)"
     assert inspect_pixel(info, centre(30, 30), utm)["moment_text"] == "changed between 2020-05-01 and 2021-05-01"
+
+
+def test_a_filled_pixel_names_the_date_its_values_came_from(qgis_app, tmp_path):
+    """Gap filling takes a masked date's values from the pixel's previous clear date, or the next where no earlier
+    date is clear; the inspector said "filled from the previous clear date" of every masked date, a first date
+    too.  It now names the date, as the engine chose it, here on a real four-date run with cloud masks; where a
+    date's validity at the pixel is not known (not read), it gives the rule."""
+    import os
+
+    import numpy as np
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import _filled_from, inspect_pixel
+    from caim_qgis_testlib import make_stack, run_algorithm, write_raster
+
+    dates = ["2019-05-01", "2020-05-01", "2021-05-01", "2022-05-01"]
+    paths = make_stack(str(tmp_path), dates=dates, nodata_block=False)
+    clouds = {0: [(2, 7, 20, 25), (12, 17, 28, 32)], 1: [(2, 7, 20, 25)], 2: [(22, 27, 0, 5)], 3: [(12, 17, 28, 32)]}
+    masks = []
+    for i, date in enumerate(dates):  # on a 10 m grid: image rows and columns twice the mask's
+        m = np.zeros((32, 32), np.uint8)
+        for r0, r1, c0, c1 in clouds[i]:
+            m[r0:r1, c0:c1] = 1
+        masks.append(write_raster(os.path.join(str(tmp_path), "cmask_%s.tif" % date), m,
+                                  gt=(500000.0, 10.0, 0.0, 5200000.0, 0.0, -10.0)))
+    out = str(tmp_path / "out")
+    outputs = {k: os.path.join(out, f) for k, f in (("AREA", "a.tif"), ("MOMENT", "m.tif"), ("CONFIDENCE", "c.tif"))}
+    results, ok, feedback = run_algorithm(dict(INPUT=paths, DEVICE="CPU", MODEL="cva", MASKS=masks, FILL_GAPS=True,
+                                               **outputs))
+    assert ok, feedback.textLog()
+    info = {"dates": dates, "inputs": [{"path": p, "mask": m} for p, m in zip(paths, masks)], "fill_gaps": True,
+            "mask_clear": "0", "outputs": {"moment": results["MOMENT"]}}
+    utm = QgsCoordinateReferenceSystem("EPSG:32614")
+    texts = {at: inspect_pixel(info, centre(*at), utm)["moment_text"] for at in ((8, 44), (28, 60), (48, 4))}
+    assert texts == {
+        (8, 44): "no change (masked on 2019-05-01, 2020-05-01: filled from 2021-05-01)",  # no clear date before
+        (28, 60): "no change (masked on 2019-05-01: filled from 2020-05-01; masked on 2022-05-01: filled from "
+                  "2021-05-01)",
+        (48, 4): "no change (masked on 2021-05-01: filled from 2020-05-01)"}
+    # a date not read here (outside its file, unreadable) or with some bands nodata: which date filled is not known
+    names = ["d1", "d2", "d3"]
+    general = "masked on d2: filled from the previous clear date, or the next where no earlier date is clear"
+    assert _filled_from([1], [None, None, [1.0]], names) == general
+    assert _filled_from([1], [[1.0, None], [None, None], [1.0, 2.0]], names) == general
+    assert _filled_from([1], [[1.0, 2.0], [None, None], [1.0, 2.0]], names) == "masked on d2: filled from d1"
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+
+    for locale, named, rule in (
+            ("de_DE", "maskiert am d2: aus d1 gefüllt", "maskiert am d2: aus dem vorigen wolkenfreien Zeitpunkt "
+             "gefüllt, oder aus dem nächsten, wo kein früherer wolkenfrei ist"),
+            ("es_ES", "enmascarado el d2: rellenado con d1", "enmascarado el d2: rellenado con la fecha despejada "
+             "anterior, o con la siguiente donde ninguna anterior está despejada")):
+        translator = install_translator(locale)
+        try:
+            assert _filled_from([1], [[1.0, 2.0], [None, None], [1.0, 2.0]], names) == named
+            assert _filled_from([1], [None, None, [1.0]], names) == rule
+        finally:
+            remove_translator(translator)
 
 
 def test_a_cloud_masked_pixel_names_its_mask(qgis_app, tmp_path):
@@ -236,7 +294,7 @@ def test_a_cloud_masked_pixel_names_its_mask(qgis_app, tmp_path):
         cloudy = inspect_pixel(info, centre(48, 4), utm)
         assert cloudy["clouded"] == [1] and inspect_pixel(info, centre(30, 30), utm)["clouded"] == []
         if fill:
-            assert cloudy["moment_text"] == "no change (masked on 2020-05-01: filled from the previous clear date)"
+            assert cloudy["moment_text"] == "no change (masked on 2020-05-01: filled from 2019-05-01)"
         else:
             assert cloudy["moment"] is None
             assert cloudy["moment_text"] == ("no data: masked by the cloud mask on 2020-05-01 (run with 'Fill "
