@@ -12,6 +12,8 @@ import argparse
 import json
 import os
 import platform
+import shutil
+import signal
 import subprocess  # nosec B404 -- runs this script itself in child processes
 import sys
 import tempfile
@@ -184,42 +186,45 @@ def child(args):
     tune_allocator()
     torch.set_num_threads(args.threads or os.cpu_count())
     split = None
-    if args.multi_date:  # one file holding every date: split into in-memory VRTs, as detect does
-        from model_core.stacked import Split
+    out = tempfile.mkdtemp(prefix="bench-out-")  # (in the parent's caim-bench-* folder: run_child's TMPDIR)
+    try:
+        if args.multi_date:  # one file holding every date: split into in-memory VRTs, as detect does
+            from model_core.stacked import Split
 
-        split = Split([make_multi_date(args.data, args.t)])
-        paths = split.specs
-    else:
-        paths = args.inputs.split(os.pathsep) if args.inputs else make_inputs(args.data, args.t, args.side)
-    out = tempfile.mkdtemp(prefix="bench-out-")
-    if args.preset and not args.weights:
-        # random weights of the requested preset: speed does not depend on the weights' values
-        from model_core import weights as W
-        from model_core.models import build_model
+            split = Split([make_multi_date(args.data, args.t)])
+            paths = split.specs
+        else:
+            paths = args.inputs.split(os.pathsep) if args.inputs else make_inputs(args.data, args.t, args.side)
+        if args.preset and not args.weights:
+            # random weights of the requested preset: speed does not depend on the weights' values
+            from model_core import weights as W
+            from model_core.models import build_model
 
-        args.weights = os.path.join(out, f"random_{args.preset}.pt")
-        W.save(args.weights, build_model("caimnet", preset=args.preset))
-    t0 = time.perf_counter()
-    from model_core.models import default_model, model_class
+            args.weights = os.path.join(out, f"random_{args.preset}.pt")
+            W.save(args.weights, build_model("caimnet", preset=args.preset))
+        t0 = time.perf_counter()
+        from model_core.models import default_model, model_class
 
-    model = args.model or ("caimnet" if args.preset or args.weights else default_model(args.t))
-    weights = args.weights if getattr(model_class(model), "needs_weights", True) else None  # classical rows
-    masks = make_masks(args.data, args.t, args.side) if args.masks else None
-    res = detect(paths, out_dir=out, model=model, weights=weights, tile=args.tile, min_patch=args.min_patch,
-                 masks=masks, fill_gaps=bool(masks))
-    secs = time.perf_counter() - t0
-    if split is not None:
-        split.close()
+        model = args.model or ("caimnet" if args.preset or args.weights else default_model(args.t))
+        weights = args.weights if getattr(model_class(model), "needs_weights", True) else None  # classical rows
+        masks = make_masks(args.data, args.t, args.side) if args.masks else None
+        res = detect(paths, out_dir=out, model=model, weights=weights, tile=args.tile, min_patch=args.min_patch,
+                     masks=masks, fill_gaps=bool(masks))
+        secs = time.perf_counter() - t0
+    finally:  # also on an error, Ctrl-C or SIGTERM (it was removed after a run that ended well only)
+        if split is not None:
+            split.close()
+        shutil.rmtree(out, ignore_errors=True)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    for name in os.listdir(out):
-        os.remove(os.path.join(out, name))
-    os.rmdir(out)
     print(json.dumps({"t": args.t, "side": args.side, "seconds": secs, "rss_mb": rss, "timings": res.timings,
                       "device": res.device, "trained": res.trained, "model": res.model}))
 
 
 def run_child(data, t, side, tile, weights, threads, preset=None, model=None, min_patch=0, masks=False, inputs=None,
-              multi_date=False):
+              multi_date=False, work=None):
+    """One benchmark row in a child process; ``work``: the parent's temporary folder, the child's TMPDIR, so that
+    the child's output folder is removed with it even when the child is killed (as subprocess.run kills it when
+    the parent is stopped)."""
     cmd = [sys.executable, os.path.abspath(__file__), "--child", "--data", data, "--t", str(t), "--side", str(side),
            "--tile", str(tile), "--min-patch", str(min_patch)] + (["--masks"] if masks else []) + (
            ["--inputs", os.pathsep.join(inputs)] if inputs else []) + (["--multi-date"] if multi_date else [])
@@ -231,7 +236,7 @@ def run_child(data, t, side, tile, weights, threads, preset=None, model=None, mi
         cmd += ["--weights", weights]
     if threads:
         cmd += ["--threads", str(threads)]
-    env = dict(os.environ, PYTHONPATH=ROOT)
+    env = dict(os.environ, PYTHONPATH=ROOT, **({"TMPDIR": work} if work else {}))
     p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=3600)  # nosec B603
     if p.returncode != 0:
         raise SystemExit(f"benchmark child failed:\n{p.stderr[-2000:]}")
@@ -241,7 +246,8 @@ def run_child(data, t, side, tile, weights, threads, preset=None, model=None, mi
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    ap.add_argument("--data", default=None)
+    ap.add_argument("--data", default=None, help="folder for the synthetic dates and rasters (made once and kept; "
+                                                 "default: a temporary one, removed when the benchmark ends)")
     ap.add_argument("--t", type=int, default=6)
     ap.add_argument("--side", type=int, default=1024)
     ap.add_argument("--tile", type=int, default=0)
@@ -255,12 +261,37 @@ def main():
     ap.add_argument("--inputs", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--multi-date", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.child:
-        return child(args)
+    before = signal.signal(signal.SIGTERM, _stop)
+    try:
+        return child(args) if args.child else bench(args)
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
+
+def _stop(signum, _frame):
+    """SIGTERM (kill, a CI's timeout) ends the benchmark as Ctrl-C does: through the ``finally`` blocks that remove
+    its temporary folders."""
+    raise SystemExit(128 + signum)
+
+
+def bench(args):
+    """The benchmark's rows.  Its temporary folder (caim-bench-*: the synthetic dates unless --data names a folder,
+    and the children's output folders) is removed when it ends, also on an error, Ctrl-C or SIGTERM; each run left
+    it in the temporary directory (the accuracy rows' six 8192 x 8192 four-band dates alone hold 1.6 GB of random
+    bytes).  A folder given with --data is kept."""
+    work = None
+    try:
+        work = tempfile.mkdtemp(prefix="caim-bench-")
+        args.work = work
+        rows(args, args.data or work)
+    finally:
+        if work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def rows(args, data):
     import torch
 
-    data = args.data or tempfile.mkdtemp(prefix="caim-bench-")
     print(f"machine   {platform.processor() or platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, "
           f"{torch.get_num_threads()} threads, python {platform.python_version()}")
     print(f"fp32 matmul (2048^2, torch.mm): {matmul_gflops():.1f} GFLOP/s")
@@ -296,7 +327,7 @@ def main():
         masks = bool(rest[1]) if len(rest) > 1 else False
         multi_date = bool(rest[2]) if len(rest) > 2 else False
         r = run_child(data, t, side, args.tile, args.weights, args.threads, preset, model, min_patch, masks,
-                      multi_date=multi_date)
+                      multi_date=multi_date, work=args.work)
         tm = r["timings"]
         mp = side * side / 1e6
         label = f"{side} x {side} ({mp:6.2f} MP)" + (" paper" if preset else "") + (
@@ -329,7 +360,8 @@ def real_rows(data, args):
         w, h = ds.RasterXSize, ds.RasterYSize
         ds = None
         for model in (None, "isfa", "cva"):
-            r = run_child(data, len(paths), 0, args.tile, args.weights, args.threads, model=model, inputs=paths)
+            r = run_child(data, len(paths), 0, args.tile, args.weights, args.threads, model=model, inputs=paths,
+                          work=args.work)
             tm = r["timings"]
             label = f"{name} {w} x {h}"
             print(f"{label:<30} {len(paths):>2} {r.get('model', '?'):>11} {r['seconds']:8.2f} "
