@@ -923,8 +923,7 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(exc) + kept) from None
         self._model = res.model  # what ran ("auto": the engine's choice)
         summary = res.summary_text()
-        feedback.pushInfo(summary)
-        feedback.pushInfo(tr("Device used: %s") % res.device)
+        feedback.pushInfo(summary)  # (its Device line names the device: the DEVICE_USED output)
         self._dates = list(res.dates)
         self._written = written
         succeeded.append(True)

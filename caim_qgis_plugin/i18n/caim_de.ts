@@ -1066,11 +1066,6 @@ Braucht PyTorch im Python von QGIS.
             <translation> Die Änderungsraster dieses Laufs wurden mit ihm entfernt.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="927" />
-            <source>Device used: %s</source>
-            <translation>Verwendetes Gerät: %s</translation>
-        </message>
-        <message>
             <source>'%s' is in a folder you cannot write to: its dates' VRTs are in QGIS's temporary folder, which is deleted when QGIS closes.</source>
             <translation type="obsolete">'%s' liegt in einem Ordner ohne Schreibrecht: die VRTs seiner Zeitpunkte liegen im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird.</translation>
         </message>
@@ -1101,6 +1096,10 @@ Braucht PyTorch im Python von QGIS.
         <message>
             <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
             <translation type="obsolete">Datumsangaben JJJJ-MM-TT je Layer (leer: aus Namen/Metadaten)</translation>
+        </message>
+        <message>
+            <source>Device used: %s</source>
+            <translation type="obsolete">Verwendetes Gerät: %s</translation>
         </message>
         <message>
             <source>Fill masked dates from the previous clear date (cloudy series)</source>

@@ -1066,11 +1066,6 @@ Necesita PyTorch en el Python de QGIS.
             <translation> Los rásteres de cambio de esta ejecución se eliminaron con ella.</translation>
         </message>
         <message>
-            <location filename="../algorithm.py" line="927" />
-            <source>Device used: %s</source>
-            <translation>Dispositivo usado: %s</translation>
-        </message>
-        <message>
             <source>0 (the default): chosen from the number of dates so that the run stays near 1.3 GB of memory. The result does not depend on the tiles.</source>
             <translation type="obsolete">0 (predeterminado): elegido según el número de fechas para que la ejecución se mantenga cerca de 1,3 GB de memoria. El resultado no depende de las teselas.</translation>
         </message>
@@ -1093,6 +1088,10 @@ Necesita PyTorch en el Python de QGIS.
         <message>
             <source>Dates, YYYY-MM-DD in layer order (empty: from names/metadata)</source>
             <translation type="obsolete">Fechas AAAA-MM-DD por capa (vacío: de nombres/metadatos)</translation>
+        </message>
+        <message>
+            <source>Device used: %s</source>
+            <translation type="obsolete">Dispositivo usado: %s</translation>
         </message>
         <message>
             <source>Fill masked dates from the previous clear date (cloudy series)</source>

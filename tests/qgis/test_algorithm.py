@@ -643,6 +643,17 @@ def test_a_weights_files_band_mapping_is_warned_once_in_the_log(project, tmp_pat
     assert "this run reads bands 1,2,3,4" in log and "this run reads bands 1,2,3,4" in results["WARNINGS"]
 
 
+def test_the_device_is_logged_once(project, tmp_path):
+    """The log said the device twice: the run summary's Device line, then 'Device used: cpu' right after it. Once
+    now, in the summary; the DEVICE_USED output stays."""
+    stack = make_stack(str(tmp_path), size=40, nodata_block=False)
+    results, ok, fb = run_alg(dict(INPUT=stack, MODEL="cva", DEVICE="CPU", **outputs_in(str(tmp_path / "o"))))
+    assert ok, fb.textLog()
+    log = fb.textLog()
+    assert [line for line in log.splitlines() if line.lstrip().startswith("Device")] == ["Device    cpu"], log
+    assert results["DEVICE_USED"] == "cpu" and "Device    cpu" in results["SUMMARY"].splitlines()
+
+
 def test_run_on_stack_values(finished_run):
     """The shared run (conftest.finished_run): 3 dates, 64 x 64, probabilities and polygons."""
     results = finished_run["results"]
