@@ -426,8 +426,11 @@ ISFA_FIT_S = 3e-6
 # 10 dates, Landsat Pucallpa 8 dates and a synthetic 6 x 2048^2, load 0.8): median 1.63e-9 (runs 1.59e-9 ..
 # 3.15e-9; NAIP's, whose dates are warped onto the grid and whose read is most of it, 3.1e-9).  NAIP 10 dates:
 # 0.9 s; before the FFT, one offset at a time, the median was 7.3e-9 and NAIP took 2-3 s on the idle machine.
-# On a grid of 2 x 2 windows or more the check across the scene estimates 4 more windows of the same size
-# (coregister.check_windows), counted as 5 windows: 6 x 2048^2 took 1.3-1.5 s instead of 0.26-0.34 s (load 1.6).
+# On a grid of 2 x 2 windows or more the check across the scene estimates 4 more windows, of
+# coregister.CHECK_WINDOW (256) px (coregister.check_windows), counted by their pixels at the same cost per pixel:
+# on 6 x 1024^2 and 6 x 2048^2 co-registration took 0.49-0.57 s of CPU with the check, 0.21 s without, 1.35-1.47 s
+# with the 512 px windows it had at first (load 5; at load 1.6 those took 1.3-1.5 s of wall time, 0.26-0.34 s
+# without); ``tools/estimate_constants.py coregister`` on the 2048^2 series, counted so: 1.4e-9 .. 2.6e-9 (load 4.9).
 COREGISTER_S = 1.63e-9
 SCENE_FIT = {"cva": "cva", "caimnet_cva": "cva", "isfa": "isfa", "caimnet_isfa": "isfa"}
 MAX_RUN_SECONDS = 24 * 3600  # a longer run is refused unless allowed (allow_huge): clip the inputs instead
@@ -650,9 +653,10 @@ def run_stages(width, height, n_dates, model, bands=4, files=None, window_px=Non
     if coregister:  # a central window of every date read, each later date correlated at every offset searched
         from model_core.coregister import MAX_SHIFT, WINDOW, check_windows
 
+        # the central window's pixels, and on a large grid the check's windows' (coregister.check_windows)
         window = float(min(int(width), WINDOW)) * float(min(int(height), WINDOW))
-        places = 1 + len(check_windows(int(width), int(height)))  # and the check's windows on a large grid
-        seconds += COREGISTER_S * window * places * (2 * MAX_SHIFT + 1) ** 2 * intervals
+        window += sum(float(w) * float(h) for _p, (_x, _y, w, h) in check_windows(int(width), int(height)))
+        seconds += COREGISTER_S * window * (2 * MAX_SHIFT + 1) ** 2 * intervals
     if probabilities:  # (without overviews)
         seconds += PROBABILITY_WRITE_S.get(probabilities_type, PROBABILITY_WRITE_S["float32"]) * px * t
     model_s = windows / 1e6 * intervals * rate

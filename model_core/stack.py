@@ -1435,7 +1435,8 @@ class Stack:
         before the k-th of the n dates other than the reference is estimated (it may raise to stop).
 
         On a grid at least :data:`~model_core.coregister.CHECK_FACTOR` windows wide and high, each date's offset is
-        also estimated on a window in each quarter of the grid (:func:`~model_core.coregister.check_windows`),
+        also estimated on a window of :data:`~model_core.coregister.CHECK_WINDOW` px in each quarter of the grid
+        (:func:`~model_core.coregister.check_windows`),
         to report only: each Shift's ``windows`` (the applied offset is the central window's whatever they find;
         :func:`~model_core.coregister.varies`)."""
         from model_core import coregister as cr
@@ -1445,7 +1446,7 @@ class Stack:
         w, h = min(g.width, side), min(g.height, side)
         x, y = (g.width - w) // 2, (g.height - h) // 2
         r = cr.MAX_SHIFT if max_shift is None else max_shift
-        further = cr.check_windows(g.width, g.height, side)
+        further = cr.check_windows(g.width, g.height, least=cr.CHECK_FACTOR * side)
         if not further:  # (as before the check: every date's central window read at once)
             values, valid = self.read(x, y, w, h, per_date=True)
             shifts = cr.estimate_shifts(values, valid, reference=self.reference, max_shift=r, progress=progress)

@@ -413,15 +413,25 @@ def big_run(tmp_path_factory):
 
 
 def test_check_windows_are_the_quarters_centres_on_a_grid_two_windows_wide_and_high():
+    """The quarters' windows are of CHECK_WINDOW = 256 px (they were of the central window's 512 px: the check cost
+    four times as much, 1.1 s of CPU more on 6 dates of 1024^2 px, and found a date offset in one quarter no more
+    often on scenes made of real NAIP dates); from a grid of 2 x 512 px, as before."""
     assert cr.check_windows(BIG - 1, 5000) == [] and cr.check_windows(5000, BIG - 1) == []
-    assert cr.check_windows(BIG, BIG) == [("north-west", (0, 0, 512, 512)), ("north-east", (512, 0, 512, 512)),
-                                          ("south-west", (0, 512, 512, 512)), ("south-east", (512, 512, 512, 512))]
+    assert cr.check_windows(BIG, BIG) == [("north-west", (128, 128, 256, 256)), ("north-east", (640, 128, 256, 256)),
+                                          ("south-west", (128, 640, 256, 256)), ("south-east", (640, 640, 256, 256))]
     found = cr.check_windows(2048, 3000)
-    assert [win for _p, win in found] == [(256, 494, 512, 512), (1280, 494, 512, 512), (256, 1994, 512, 512),
-                                          (1280, 1994, 512, 512)]
-    central = (768, 1244, 1280, 1756)  # x0, y0, x1, y1: from 2 x 2 windows on, none overlaps the central one
-    for x, y, w, h in (win for _p, win in found):
-        assert x + w <= central[0] or x >= central[2] or y + h <= central[1] or y >= central[3]
+    assert [win for _p, win in found] == [(384, 622, 256, 256), (1408, 622, 256, 256), (384, 2122, 256, 256),
+                                          (1408, 2122, 256, 256)]
+
+    def overlap(w, h):  # of each quarter's window with the central 512 px one, in pixels
+        cx, cy = (w - cr.WINDOW) // 2, (h - cr.WINDOW) // 2
+        return [max(0, min(x + s, cx + cr.WINDOW) - max(x, cx)) * max(0, min(y + t, cy + cr.WINDOW) - max(y, cy))
+                for _p, (x, y, s, t) in cr.check_windows(w, h)]
+
+    assert overlap(BIG, BIG) == [128 * 128] * 4  # a quarter of each window on the smallest grid checked
+    assert overlap(1536, 1536) == overlap(2048, 3000) == [0] * 4  # from 3 x 512 px on, none
+    # (tools/coregister_check.py --check-window: any window size, from twice it on)
+    assert cr.check_windows(600, 512, 256, least=512)[0] == ("north-west", (22, 0, 256, 256))
 
 
 def test_a_date_offset_differently_in_its_two_halves_is_warned_of_and_keeps_its_offset(big_run):
@@ -446,7 +456,7 @@ def test_a_date_offset_differently_in_its_two_halves_is_warned_of_and_keeps_its_
         assert [w["where"] for w in d["windows"]] == ["north-west", "north-east", "south-west", "south-east"]
     assert [(w["applied_dx"], w["applied_dy"]) for w in rec[1]["windows"]] == [(3, 0), (0, 0), (3, 0), (0, 0)]
     assert [d["varies"] for d in rec] == [False, True, False]
-    assert (rec[1]["windows"][3]["x"], rec[1]["windows"][3]["y"], rec[1]["windows"][3]["width"]) == (512, 512, 512)
+    assert (rec[1]["windows"][3]["x"], rec[1]["windows"][3]["y"], rec[1]["windows"][3]["width"]) == (640, 640, 256)
 
 
 def test_a_uniformly_offset_large_date_is_moved_without_that_warning(big_run):
@@ -551,11 +561,6 @@ needs_shared = pytest.mark.skipif(not os.path.isdir(os.path.join(SHARED_DATA, "n
                                   reason="../shared/data is absent: the semi-synthetic generator is not tested")
 
 
-def _run(*args):
-    env = dict(os.environ, PYTHONPATH=ROOT)
-    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
-
-
 @pytest.mark.shared
 @needs_shared
 def test_evaluate_coregister_says_what_it_moved():
@@ -648,10 +653,12 @@ def test_the_estimate_counts_co_registration(monkeypatch, tmp_path):
     def est(w, h, t, **kw):
         return predict.estimate_run(w, h, t, "cva", {}, **kw)["seconds"]
 
-    for w, h, t, places in ((932, 722, 10, 1), (2048, 2048, 6, 5), (1024, 1023, 6, 1), (300, 200, 3, 1)):
-        window = min(w, cr.WINDOW) * min(h, cr.WINDOW)  # and on a grid of 2 x 2 windows, the check's 4 more
+    for w, h, t, further in ((932, 722, 10, 0), (2048, 2048, 6, 4), (1024, 1023, 6, 0), (300, 200, 3, 0)):
+        # the central window's pixels, and on a grid of 2 x 2 windows the check's 4 windows of 256 px (it counted
+        # them as 4 central windows, of 512 px, four times what they cost)
+        window = min(w, cr.WINDOW) * min(h, cr.WINDOW) + further * 256 * 256
         added = est(w, h, t, coregister=True) - est(w, h, t)
-        assert added == pytest.approx(predict.COREGISTER_S * window * places * 121 * (t - 1)), (w, h, t)
+        assert added == pytest.approx(predict.COREGISTER_S * window * 121 * (t - 1)), (w, h, t)
     assert est(932, 722, 10, coregister=True) > 1.08 * est(932, 722, 10)
     # detect tells the estimate that it co-registers
     told = []

@@ -11,8 +11,9 @@ Nothing is written.
 
     python tools/coregister_check.py --check-window 256
 
-also runs that check with windows of 256 px (the series here are smaller than the engine's 2 x 512 px): what
-each quarter's window finds, to look at, not what a run does (it never changes the applied offset).
+also runs that check with windows of 256 px on any grid at least twice that wide and high (the series here are
+smaller than the engine's 1024 px, from which it checks with windows of 256 px): what each quarter's window finds,
+to look at, not what a run does (it never changes the applied offset).
 """
 import argparse
 import glob
@@ -59,7 +60,8 @@ def main(argv=None):
         stack = Stack(paths, bands=bands)
         try:
             g = stack.grid
-            quarters = cr.check_windows(g.width, g.height, args.check_window) if args.check_window else []
+            quarters = (cr.check_windows(g.width, g.height, args.check_window, least=2 * args.check_window)
+                        if args.check_window else [])
             explored = stack.estimate_windows(quarters) if quarters else []
             shifts = stack.coregister()
         finally:

@@ -301,7 +301,7 @@ def measure_probabilities(args):
 
 def measure_coregister(args):
     """The cost of co-registration (``Stack.coregister``: a central window of at most ``WINDOW`` px a side read from
-    every date, on a large grid 4 more for the check across the scene, each later date's edges correlated with the
+    every date, on a large grid 4 more of ``CHECK_WINDOW`` px for the check across the scene, each later date's edges correlated with the
     reference's at every offset of the search) per window pixel, offset and later date, at the reference speed (``COREGISTER_S``): timed on opened stacks of NAIP (10
     dates), Landsat Pucallpa (8) and a synthetic 6 x 2048^2 series, the memory speed measured just before."""
     from model_core import coregister as cr, predict
@@ -324,7 +324,8 @@ def measure_coregister(args):
             try:
                 g = stack.grid
                 # the central window, and on a grid of 2 x 2 windows the check's 4 more (coregister.check_windows)
-                window = min(g.width, cr.WINDOW) * min(g.height, cr.WINDOW) * (1 + len(cr.check_windows(g.width, g.height)))
+                window = min(g.width, cr.WINDOW) * min(g.height, cr.WINDOW) + sum(
+                    w * h for _p, (_x, _y, w, h) in cr.check_windows(g.width, g.height))
                 t = time.perf_counter()
                 stack.coregister()
                 took = time.perf_counter() - t
