@@ -563,6 +563,46 @@ needs_shared = pytest.mark.skipif(not os.path.isdir(os.path.join(SHARED_DATA, "n
 
 @pytest.mark.shared
 @needs_shared
+def test_the_check_finds_a_quarter_offset_on_real_imagery_and_no_disagreement_in_a_uniform_offset(tmp_path):
+    """The check's 256 px windows on real imagery: two consecutive NAIP dates (2019-09-04, 2020-08-31) at their 5 m,
+    tiled 2 x 2 with mirrored copies into a 1864 x 1444 px scene; the later date's north-west quarter moved 3 px is
+    warned of, the later date moved 2 px everywhere is moved and not (the choice of 256 px over 512 px was measured
+    on such scenes: each of 9 consecutive NAIP pairs, in each quarter)."""
+    import glob
+
+    naip = sorted(glob.glob(os.path.join(SHARED_DATA, "naip-north-dakota", "*.tif")))
+    stack = Stack([p for p in naip if os.path.basename(p)[:8] in ("20190904", "20200831")])
+    try:
+        h, w = stack.grid.height, stack.grid.width
+        values, _valid = stack.read(0, 0, w, h, per_date=True)
+    finally:
+        stack.close()
+    tiled = np.concatenate([values, values[..., ::-1]], axis=-1)
+    tiled = np.concatenate([tiled, tiled[..., ::-1, :]], axis=-2).astype(np.uint8)
+    quarter = tiled[1].copy()
+    quarter[:, :h, :w] = tiled[1][:, :h, 3:w + 3]  # the north-west quarter's content 3 px west
+    uniform = tiled[1][:, :, np.clip(np.arange(2 * w) - 2, 0, 2 * w - 1)]  # 2 px east everywhere
+    paths = [write_tif(tmp_path / f"d_{name}.tif", a)
+             for name, a in (("2019-09-04", tiled[0]), ("2020-08-31", quarter), ("2021-08-31", uniform))]
+    stack = Stack(paths)
+    try:
+        shifts = stack.coregister()
+    finally:
+        stack.close()
+    assert [win[2] for _p, win, _s in shifts[1].windows] == [cr.CHECK_WINDOW] * 4
+    assert cr.varies(shifts[1]) and not cr.offset_elsewhere(shifts[1]) and shifts[1].applied() == (0, 0)
+    assert cr.windows_text(shifts[1]).startswith("centre: 0 px; north-west: 3 px west; north-east: 0 px")
+    assert shifts[2].applied() == (2, 0) and not cr.varies(shifts[2])
+    assert [sh.applied() for _p, _w, sh in shifts[2].windows] == [(2, 0)] * 4
+
+
+def _run(*args):
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+
+
+@pytest.mark.shared
+@needs_shared
 def test_evaluate_coregister_says_what_it_moved():
     r = _run("-m", "model_core", "evaluate", "--dataset", "semisynthetic", "--samples", "4", "--model", "cva",
              "--no-baseline", "--coregister")
