@@ -301,8 +301,8 @@ def measure_probabilities(args):
 
 def measure_coregister(args):
     """The cost of co-registration (``Stack.coregister``: a central window of at most ``WINDOW`` px a side read from
-    every date, on a large grid 4 more of ``CHECK_WINDOW`` px for the check across the scene, each later date's edges correlated with the
-    reference's at every offset of the search) per window pixel, offset and later date, at the reference speed (``COREGISTER_S``): timed on opened stacks of NAIP (10
+    every date, on a large grid 4 more of ``CHECK_WINDOW`` px for the check across the scene, each later date's
+    edges correlated with the reference's at every offset of the search) per window pixel, offset and later date, at the reference speed (``COREGISTER_S``): timed on opened stacks of NAIP (10
     dates), Landsat Pucallpa (8) and a synthetic 6 x 2048^2 series, the memory speed measured just before."""
     from model_core import coregister as cr, predict
     from model_core.stack import Stack
