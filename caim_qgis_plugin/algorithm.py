@@ -306,8 +306,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             "1 to 3 pixels (salt-and-pepper); the polygons follow.  Unchanged holes are kept.\n"
             "<b>Fill masked dates</b>: off (default), a pixel that is nodata or masked in any date (clouds "
             "set to nodata, scan gaps) is nodata in every output.  On, every pixel valid in at least two "
-            "dates gets a result: a masked date takes the pixel's previous clear values, so a change hidden "
-            "by clouds is dated to the interval that ends at the first clear date after it.\n"
+            "dates gets a result: a masked date takes the pixel's values of the previous clear date, or of the "
+            "next where no earlier date is clear, so a change hidden by clouds is dated to the interval that "
+            "ends at the first clear date after it (one before the pixel's first clear date is not seen).\n"
             "<b>Cloud masks</b>: optional, one mask raster per input layer, in the same order (a cloud mask "
             "or QA band: CBERS CMASK, Landsat QA_PIXEL, Sentinel-2 SCL, Fmask), on any grid (resampled "
             "nearest-neighbour).  For masks of some dates only, list the positions of the input layers they "
@@ -445,8 +446,9 @@ class DetectChangesAlgorithm(QgsProcessingAlgorithm):
             QgsProcessingParameterNumber.Integer, 0, False, 0, 1000000),
             tr("Changed patches smaller than this are written as unchanged; 0 keeps every changed pixel.")))
         self.addParameter(with_help(QgsProcessingParameterBoolean(
-            self.FILL_GAPS, tr("Fill masked dates from the previous clear date"), False),
-            tr("For cloudy series: a masked date takes the pixel's values of the previous clear date.") + " "
+            self.FILL_GAPS, tr("Fill masked dates from neighbouring clear dates"), False),
+            tr("For cloudy series: a masked date takes the pixel's values of the previous clear date, or of "
+               "the next where no earlier date is clear.") + " "
             + tr("Off (the default): a pixel masked in any date is nodata in every output.")))
         self.addParameter(with_help(QgsProcessingParameterMultipleLayers(
             self.MASKS, tr("Cloud masks, one per input layer"), QgsProcessing.TypeRaster, optional=True),

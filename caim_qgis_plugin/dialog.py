@@ -654,13 +654,13 @@ class CaimDialog(QDialog):
         min_patch.addWidget(self.min_patch_note)
         min_patch.addStretch(1)
         form.addRow(tr("Minimum change patch"), min_patch)
-        self.fill_gaps_check = QCheckBox(tr("Fill masked dates from the previous clear date (cloudy series)"))
+        self.fill_gaps_check = QCheckBox(tr("Fill masked dates from neighbouring clear dates (cloudy series)"))
         self.fill_gaps_check.setObjectName("fillGaps")
         self.fill_gaps_check.setToolTip(
             tr("Off: a pixel that is nodata or masked in any date (clouds set to nodata) is nodata in every "
-            "output. On: every pixel valid in at least two dates gets a result; a masked date repeats the "
-            "pixel's previous clear values, so a change hidden by clouds is dated to the interval that ends "
-            "at the first clear date after it."))
+            "output. On: every pixel valid in at least two dates gets a result; a masked date takes the "
+            "pixel's values of the previous clear date, or of the next where no earlier date is clear, so a "
+            "change hidden by clouds is dated to the interval that ends at the first clear date after it."))
         self.coregister_check = QCheckBox(tr("Co-register the dates (move dates offset by whole pixels onto the first date)"))
         self.coregister_check.setObjectName("coregister")
         self.coregister_check.setChecked(COREGISTER_DEFAULT)

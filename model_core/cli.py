@@ -181,8 +181,9 @@ def _detect_parser(sub):
                         "written unchanged, e.g. 4 drops patches of 1 to 3 pixels; 0 (default) keeps all")
     p.add_argument("--fill-gaps", action="store_true",
                    help="for series with masked dates (clouds): keep every pixel valid in at least two dates, "
-                        "a masked date taking the pixel's previous clear values (a change hidden by clouds is "
-                        "dated to the interval ending at the first clear date after it); default: a pixel "
+                        "a masked date taking the pixel's values of the previous clear date, or of the next where "
+                        "no earlier date is clear (a change hidden by clouds is dated to the interval ending at "
+                        "the first clear date after it); default: a pixel "
                         "masked in any date is nodata")
     p.add_argument("--coregister", action=argparse.BooleanOptionalAction, default=COREGISTER_DEFAULT,
                    help="move each date that is offset from the reference input by whole pixels onto it first "

@@ -49,6 +49,8 @@ def test_help_lists_every_option(capsys):
     text = " ".join(text.split())
     assert "qa_2020.tif \\ qa_2021.tif" in text and "else all bands" not in text
     assert "as 1,2,3,2" in text and "change_moment.qml" in text and "--report files" in text
+    # --fill-gaps fills from the next clear date where no earlier date is clear (it said the previous only)
+    assert "previous clear date, or of the next where no earlier date is clear" in text
 
 
 def test_detect_runs_and_summarises(capsys, tmp_path):

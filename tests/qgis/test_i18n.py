@@ -452,6 +452,9 @@ def test_the_probabilities_data_type_label_is_no_wider_than_the_english_toolbox_
     finally:
         remove_translator(translator)
     assert translated["PROBABILITIES_TYPE"] <= max(english.values()), (translated["PROBABILITIES_TYPE"], english)
+    # the check box of FILL_GAPS too: 'Maskierte Zeitpunkte aus benachbarten wolkenfreien füllen' and 'Rellenar
+    # fechas enmascaradas con las despejadas vecinas' gave the panel a horizontal scroll bar at 688 x 523
+    assert translated["FILL_GAPS"] <= max(english.values()), (translated["FILL_GAPS"], english)
 
 
 def test_the_inspector_s_moment_reads_german(german, tmp_path):
@@ -1086,3 +1089,43 @@ def test_one_checked_layer_is_counted_in_good_grammar(project, qgis_app, tmp_pat
         if translator is not None:
             remove_translator(translator)
     assert one in said and schanger in said, said
+
+
+# how each language says that filling takes the next clear date where no earlier date is clear, and the word
+# for "previous" that a label naming one neighbour only would hold
+FILL_RULE = {"en": ("of the next where no earlier date is clear", "previous"),
+             "de": ("vom nächsten, wo kein früherer wolkenfrei ist", "vorigen"),
+             "es": ("de la siguiente donde ninguna anterior está despejada", "anterior")}
+
+
+@pytest.mark.parametrize("language", ("en",) + LANGUAGES)
+def test_fill_masked_dates_is_said_to_take_the_next_clear_date_where_no_earlier_one_is_clear(project, language):
+    """Gap filling takes a masked date's values from the pixel's previous clear date, or from the next where no
+    earlier date is clear (a first date, or one with only masked dates before it); the dialog's check box and
+    tooltip, the Processing parameter's label and help and the algorithm's help said 'the previous clear date'
+    only, in every language."""
+    from caim_qgis_plugin.algorithm import DetectChangesAlgorithm
+    from caim_qgis_plugin.dialog import CaimDialog
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+
+    rule, previous = FILL_RULE[language]
+    translator = install_translator(LOCALES[language]) if language != "en" else None
+    try:
+        alg = DetectChangesAlgorithm()
+        alg.initAlgorithm()
+        fill = alg.parameterDefinition("FILL_GAPS")
+        dialog = CaimDialog(None)
+        try:
+            texts = {"parameter help": fill.help(), "algorithm help": alg.shortHelpString(),
+                     "dialog tooltip": dialog.fill_gaps_check.toolTip()}
+            labels = {"parameter label": fill.description(), "check box": dialog.fill_gaps_check.text()}
+        finally:
+            dialog.shutdown()
+            dialog.deleteLater()
+    finally:
+        if translator is not None:
+            remove_translator(translator)
+    for where, text in texts.items():
+        assert rule in " ".join(text.split()), (where, text)
+    for where, text in labels.items():
+        assert previous not in text, (where, text)
