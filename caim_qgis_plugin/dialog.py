@@ -1430,6 +1430,17 @@ class CaimDialog(QDialog):
                 problems.append((inp.ERROR, str(exc)))
         else:
             masks = None
+        # one-band layers named as masks, checked as dates beside an image of their date (the project's masks
+        # checked as the dialog opens): the band-count error said to uncheck them, not how to use them
+        imaged = {d for layer, d in plan if d and isinstance(layer, QgsRasterLayer) and layer.bandCount() > 1}
+        mask_like = [layer.name() for layer, d in plan if d in imaged and isinstance(layer, QgsRasterLayer)
+                     and layer.bandCount() == 1 and any(w in (layer.name() + " " + os.path.basename(
+                         inp.layer_source(layer))).lower() for w in MASK_WORDS)]
+        if mask_like:
+            problems.append((inp.INFO, (tr("%s looks like the cloud mask of a checked date: Match masks by date "
+                                           "makes it that date's mask.") if len(mask_like) == 1 else
+                                        tr("%s look like cloud masks of checked dates: Match masks by date makes "
+                                           "each its date's mask.")) % ", ".join("'%s'" % n for n in mask_like)))
         problems += inp.validate([layer for layer, _ in plan], [d for _, d in plan], bands,
                                  self.model_choice(), weights=self.weights_path(), masks=masks)
         return problems

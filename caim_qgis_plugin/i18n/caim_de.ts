@@ -2196,154 +2196,164 @@ Braucht PyTorch im Python von QGIS.
             <translation>Keine Wolkenmaske für %s: diese Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1444" />
+            <location filename="../dialog.py" line="1440" />
+            <source>%s looks like the cloud mask of a checked date: Match masks by date makes it that date's mask.</source>
+            <translation>%s sieht wie die Wolkenmaske eines angehakten Zeitpunkts aus: Nach Datum zuordnen macht sie zur Maske dieses Zeitpunkts.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1442" />
+            <source>%s look like cloud masks of checked dates: Match masks by date makes each its date's mask.</source>
+            <translation>%s sehen wie Wolkenmasken angehakter Zeitpunkte aus: Nach Datum zuordnen macht jede zur Maske ihres Zeitpunkts.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1455" />
             <source>changed patches under this size are dropped</source>
             <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1448" />
+            <location filename="../dialog.py" line="1459" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1449" />
+            <location filename="../dialog.py" line="1460" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1462" />
+            <location filename="../dialog.py" line="1473" />
             <source>Stacking the checked band files into dates: their dates take their place in the list when it is done.</source>
             <translation>Die angehakten Kanaldateien werden zu Zeitpunkten gestapelt: deren Zeitpunkte treten in der Liste an ihre Stelle, sobald das fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1479" />
+            <location filename="../dialog.py" line="1490" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d Zeitpunkte nach dem Aufteilen, auszuführen mit dem Modell %s; die Zeitreihe wird dann erneut geprüft.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1480" />
+            <location filename="../dialog.py" line="1491" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d Zeitpunkte, bereit zum Lauf mit dem Modell %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1513" />
+            <location filename="../dialog.py" line="1524" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in seinen eigenen Ordner nicht geschrieben werden kann</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1515" />
+            <location filename="../dialog.py" line="1526" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da es keine Datei in einem Ordner ist</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1517" />
+            <location filename="../dialog.py" line="1528" />
             <source>in '%s' beside it</source>
             <translation>in '%s' daneben</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1535" />
+            <location filename="../dialog.py" line="1546" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1553" />
+            <location filename="../dialog.py" line="1564" />
             <source>%s (dates)</source>
             <translation>%s (Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1565" />
+            <location filename="../dialog.py" line="1576" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d Zeitpunkte in %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1572" />
+            <location filename="../dialog.py" line="1583" />
             <source>Split into dates: %s.</source>
             <translation>In Zeitpunkte aufgeteilt: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1607" />
+            <location filename="../dialog.py" line="1618" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1607" />
+            <location filename="../dialog.py" line="1618" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1679" />
+            <location filename="../dialog.py" line="1690" />
             <source>Cancel stacking</source>
             <translation>Stapeln abbrechen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1681" />
+            <location filename="../dialog.py" line="1692" />
             <source>Stacking %d band files into dates… (Cancel stacking stops it)</source>
             <translation>%d Kanaldateien werden zu Zeitpunkten gestapelt… (Stapeln abbrechen hält das an)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1703" />
+            <location filename="../dialog.py" line="1714" />
             <source>Stack band files into dates: %s</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1705" />
+            <location filename="../dialog.py" line="1716" />
             <source>Stacking cancelled; nothing was written.</source>
             <translation>Stapeln abgebrochen; nichts wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1785" />
+            <location filename="../dialog.py" line="1796" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Diese Kanaldateien wurden bereits zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske), in %s: wiederverwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1788" />
+            <location filename="../dialog.py" line="1799" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Die Kanaldateien wurden zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske) in %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1791" />
+            <location filename="../dialog.py" line="1802" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Das ist der temporäre Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in den Ordner der Kanaldateien nicht geschrieben werden kann (oder sie in einem Archiv liegen): ein damit gespeichertes Projekt öffnet sich ohne diese Zeitpunkte. Um sie zu behalten, stapeln Sie die Kanaldateien in einen eigenen Ordner (Raster &gt; CAIM-Änderungserkennung &gt; Kanaldateien zu Zeitpunkten stapeln…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1796" />
+            <location filename="../dialog.py" line="1807" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Es sind %d Szenen, jede mit einem eigenen Lauf: angehakt sind die %d Zeitpunkte von %s; haken Sie stattdessen die Zeitpunkte einer anderen Szene an (nach ihr benannt), um diese zu verarbeiten.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1800" />
+            <location filename="../dialog.py" line="1811" />
             <source>Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is stacked): %s.</source>
             <translation>Ausgelassen, als zweite Granule ihrer Kachel und ihres Tages (gestapelt wird die, deren Fmask mehr wolkenfreie Pixel zeigt): %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1804" />
+            <location filename="../dialog.py" line="1815" />
             <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
             <translation>Ihre Masken sind unterschiedlicher Art, und ein Satz Wolkenfrei-Werte gilt für jede Maske: %s ist mit den Masken gesetzt, für die er stimmt; die Zeitpunkte %s haben Masken anderer Art und laufen ohne sie. Um auch sie zu maskieren, geben Sie jedem Zeitpunkt eine Maske derselben Art.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1822" />
+            <location filename="../dialog.py" line="1833" />
             <source>stacked into the dates of %s (listed above: check them, not this band file)
 %s</source>
             <translation>zu den Zeitpunkten in %s gestapelt (oben aufgeführt: diese anhaken, nicht diese Kanaldatei)
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1880" />
+            <location filename="../dialog.py" line="1891" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1888" />
+            <location filename="../dialog.py" line="1899" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1892" />
+            <location filename="../dialog.py" line="1903" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1893" />
+            <location filename="../dialog.py" line="1904" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -2356,114 +2366,114 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1895" />
+            <location filename="../dialog.py" line="1906" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1897" />
+            <location filename="../dialog.py" line="1908" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1901" />
+            <location filename="../dialog.py" line="1912" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1907" />
+            <location filename="../dialog.py" line="1918" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>In Zeitpunkte aufgeteilt, nicht ausgeführt: die Zeitreihe braucht Ihre Aufmerksamkeit (siehe die Meldungen oben); dann erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1928" />
+            <location filename="../dialog.py" line="1939" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1941" />
+            <location filename="../dialog.py" line="1952" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1944" />
+            <location filename="../dialog.py" line="1955" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1959" />
+            <location filename="../dialog.py" line="1970" />
             <source>Cancelling the stack…</source>
             <translation>Stapeln wird abgebrochen…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1962" />
+            <location filename="../dialog.py" line="1973" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2003" />
+            <location filename="../dialog.py" line="2014" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2005" />
+            <location filename="../dialog.py" line="2016" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2007" />
+            <location filename="../dialog.py" line="2018" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2009" />
+            <location filename="../dialog.py" line="2020" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2010" />
+            <location filename="../dialog.py" line="2021" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2013" />
+            <location filename="../dialog.py" line="2024" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2015" />
+            <location filename="../dialog.py" line="2026" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit dem Modell %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2017" />
+            <location filename="../dialog.py" line="2028" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2020" />
+            <location filename="../dialog.py" line="2031" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm, die Karte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2024" />
+            <location filename="../dialog.py" line="2035" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2028" />
+            <location filename="../dialog.py" line="2039" />
             <source>Run finished on %s; report: %s</source>
             <translation>Lauf auf %s beendet; Bericht: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2029" />
+            <location filename="../dialog.py" line="2040" />
             <source>Run finished on %s.</source>
             <translation>Lauf auf %s beendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2032" />
+            <location filename="../dialog.py" line="2043" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2478,62 +2488,62 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2035" />
+            <location filename="../dialog.py" line="2046" />
             <source>Done on %s with %s. %s</source>
             <translation>Fertig auf %s mit dem Modell %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2036" />
+            <location filename="../dialog.py" line="2047" />
             <source> Warning: </source>
             <translation> Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2043" />
+            <location filename="../dialog.py" line="2054" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2044" />
+            <location filename="../dialog.py" line="2055" />
             <source>Cancelled; nothing was written.</source>
             <translation>Abgebrochen; nichts wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2046" />
+            <location filename="../dialog.py" line="2057" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2053" />
+            <location filename="../dialog.py" line="2064" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2053" />
+            <location filename="../dialog.py" line="2064" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2122" />
+            <location filename="../dialog.py" line="2133" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2134" />
+            <location filename="../dialog.py" line="2145" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2134" />
+            <location filename="../dialog.py" line="2145" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2146" />
+            <location filename="../dialog.py" line="2157" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2147" />
+            <location filename="../dialog.py" line="2158" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>

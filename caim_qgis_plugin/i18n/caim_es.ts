@@ -2188,154 +2188,164 @@ Necesita PyTorch en el Python de QGIS.
             <translation>Sin máscara de nubes para %s: esas fechas se usan tal cual (sus propios valores sin datos siguen contando).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1444" />
+            <location filename="../dialog.py" line="1440" />
+            <source>%s looks like the cloud mask of a checked date: Match masks by date makes it that date's mask.</source>
+            <translation>%s parece la máscara de nubes de una fecha marcada: Asignar por fecha la convierte en la máscara de esa fecha.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1442" />
+            <source>%s look like cloud masks of checked dates: Match masks by date makes each its date's mask.</source>
+            <translation>%s parecen máscaras de nubes de fechas marcadas: Asignar por fecha convierte cada una en la máscara de su fecha.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="1455" />
             <source>changed patches under this size are dropped</source>
             <translation>se eliminan los parches cambiados más pequeños</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1448" />
+            <location filename="../dialog.py" line="1459" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1449" />
+            <location filename="../dialog.py" line="1460" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1462" />
+            <location filename="../dialog.py" line="1473" />
             <source>Stacking the checked band files into dates: their dates take their place in the list when it is done.</source>
             <translation>Apilando en fechas los archivos de banda marcados: sus fechas ocuparán su lugar en la lista cuando termine.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1479" />
+            <location filename="../dialog.py" line="1490" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d fechas una vez dividido, para ejecutar con %s; entonces se vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1480" />
+            <location filename="../dialog.py" line="1491" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d fechas, listo para ejecutar con %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1513" />
+            <location filename="../dialog.py" line="1524" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en su propia carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1515" />
+            <location filename="../dialog.py" line="1526" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no es un archivo en una carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1517" />
+            <location filename="../dialog.py" line="1528" />
             <source>in '%s' beside it</source>
             <translation>en '%s', a su lado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1535" />
+            <location filename="../dialog.py" line="1546" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1553" />
+            <location filename="../dialog.py" line="1564" />
             <source>%s (dates)</source>
             <translation>%s (fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1565" />
+            <location filename="../dialog.py" line="1576" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d fechas en %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1572" />
+            <location filename="../dialog.py" line="1583" />
             <source>Split into dates: %s.</source>
             <translation>Dividido en fechas: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1607" />
+            <location filename="../dialog.py" line="1618" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1607" />
+            <location filename="../dialog.py" line="1618" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1679" />
+            <location filename="../dialog.py" line="1690" />
             <source>Cancel stacking</source>
             <translation>Cancelar el apilado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1681" />
+            <location filename="../dialog.py" line="1692" />
             <source>Stacking %d band files into dates… (Cancel stacking stops it)</source>
             <translation>Apilando %d archivos de banda en fechas… (Cancelar el apilado lo detiene)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1703" />
+            <location filename="../dialog.py" line="1714" />
             <source>Stack band files into dates: %s</source>
             <translation>Apilar archivos de banda en fechas: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1705" />
+            <location filename="../dialog.py" line="1716" />
             <source>Stacking cancelled; nothing was written.</source>
             <translation>Apilado cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1785" />
+            <location filename="../dialog.py" line="1796" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Estos archivos de banda ya se apilaron en %d fechas (%d con máscara de nubes), en %s: se reutilizan.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1788" />
+            <location filename="../dialog.py" line="1799" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Archivos de banda apilados en %d fechas (%d con máscara de nubes) en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1791" />
+            <location filename="../dialog.py" line="1802" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Es la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en la carpeta de los archivos de banda (o están dentro de un archivo comprimido): un proyecto guardado con estas fechas se abre sin ellas. Para conservarlas, apile los archivos de banda en una carpeta propia (Ráster &gt; Detección de cambios CAIM &gt; Apilar archivos de banda en fechas…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1796" />
+            <location filename="../dialog.py" line="1807" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Son %d escenas, cada una con su propia ejecución: están marcadas las %d fechas de %s; marque en su lugar las fechas de otra escena (nombradas por ella) para ejecutar sobre esa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1800" />
+            <location filename="../dialog.py" line="1811" />
             <source>Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is stacked): %s.</source>
             <translation>Omitido, como segundo gránulo de su tesela y su día (se apila el que tiene más píxeles despejados en su Fmask): %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1804" />
+            <location filename="../dialog.py" line="1815" />
             <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
             <translation>Sus máscaras son de tipos distintos, y un solo conjunto de valores de despejado vale para todas las máscaras: %s se fija con las máscaras para las que es correcto; las fechas %s tienen máscaras de otro tipo y se procesan sin ellas. Para enmascararlas también, dé a cada fecha una máscara del mismo tipo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1822" />
+            <location filename="../dialog.py" line="1833" />
             <source>stacked into the dates of %s (listed above: check them, not this band file)
 %s</source>
             <translation>apilado en las fechas de %s (arriba en la lista: marque esas, no este archivo de banda)
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1880" />
+            <location filename="../dialog.py" line="1891" />
             <source>Choose an output folder.</source>
             <translation>Elegir una carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1888" />
+            <location filename="../dialog.py" line="1899" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1892" />
+            <location filename="../dialog.py" line="1903" />
             <source>Overwrite results?</source>
             <translation>¿Sobrescribir los resultados?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1893" />
+            <location filename="../dialog.py" line="1904" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -2348,114 +2358,114 @@ Necesita PyTorch en el Python de QGIS.
 %s¿Sobrescribirlos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1895" />
+            <location filename="../dialog.py" line="1906" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1897" />
+            <location filename="../dialog.py" line="1908" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1901" />
+            <location filename="../dialog.py" line="1912" />
             <source>Not run: choose another output folder.</source>
             <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1907" />
+            <location filename="../dialog.py" line="1918" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1928" />
+            <location filename="../dialog.py" line="1939" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>El algoritmo de Procesos %s no está registrado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1941" />
+            <location filename="../dialog.py" line="1952" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1944" />
+            <location filename="../dialog.py" line="1955" />
             <source>The parameters were refused.</source>
             <translation>Los parámetros han sido rechazados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1959" />
+            <location filename="../dialog.py" line="1970" />
             <source>Cancelling the stack…</source>
             <translation>Cancelando el apilado…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1962" />
+            <location filename="../dialog.py" line="1973" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2003" />
+            <location filename="../dialog.py" line="2014" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2005" />
+            <location filename="../dialog.py" line="2016" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2007" />
+            <location filename="../dialog.py" line="2018" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2009" />
+            <location filename="../dialog.py" line="2020" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2010" />
+            <location filename="../dialog.py" line="2021" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2013" />
+            <location filename="../dialog.py" line="2024" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2015" />
+            <location filename="../dialog.py" line="2026" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pasar el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2017" />
+            <location filename="../dialog.py" line="2028" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2020" />
+            <location filename="../dialog.py" line="2031" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico, el mapa)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2024" />
+            <location filename="../dialog.py" line="2035" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2028" />
+            <location filename="../dialog.py" line="2039" />
             <source>Run finished on %s; report: %s</source>
             <translation>Ejecución terminada en %s; informe: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2029" />
+            <location filename="../dialog.py" line="2040" />
             <source>Run finished on %s.</source>
             <translation>Ejecución terminada en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2032" />
+            <location filename="../dialog.py" line="2043" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2470,62 +2480,62 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2035" />
+            <location filename="../dialog.py" line="2046" />
             <source>Done on %s with %s. %s</source>
             <translation>Terminado en %s con %s. %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2036" />
+            <location filename="../dialog.py" line="2047" />
             <source> Warning: </source>
             <translation> Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2043" />
+            <location filename="../dialog.py" line="2054" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2044" />
+            <location filename="../dialog.py" line="2055" />
             <source>Cancelled; nothing was written.</source>
             <translation>Cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2046" />
+            <location filename="../dialog.py" line="2057" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2053" />
+            <location filename="../dialog.py" line="2064" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2053" />
+            <location filename="../dialog.py" line="2064" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2122" />
+            <location filename="../dialog.py" line="2133" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2134" />
+            <location filename="../dialog.py" line="2145" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2134" />
+            <location filename="../dialog.py" line="2145" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2146" />
+            <location filename="../dialog.py" line="2157" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2147" />
+            <location filename="../dialog.py" line="2158" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>

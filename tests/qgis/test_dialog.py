@@ -810,6 +810,43 @@ def test_match_masks_never_masks_a_mask_and_names_a_date_with_two(dialog, projec
     assert "cmask_2019-05-01" not in checked and "cmask_2021-05-01" not in checked and "qa_2020-05-01" in checked
 
 
+def test_mask_layers_checked_as_dates_point_to_match_masks_by_date(dialog, project, tmp_path):
+    """The project's cloud masks are checked as dates when the dialog opens (a desktop look with the Pucallpa
+    dates and two '<year>_cloudmask' layers): the messages said the band counts differ and to uncheck them, not
+    that 'Match masks by date' makes them the dates' masks.  They now say so, of mask-like one-band layers of an
+    image's date only, and no more once they are matched."""
+    import shutil
+
+    from qgis.PyQt.QtCore import Qt
+
+    from caim_qgis_plugin.dialog import COL_LAYER
+    from test_algorithm import _cloud_masks
+
+    paths = make_stack(str(tmp_path), nodata_block=False)
+    for p in paths:
+        add_layer(project, p, os.path.basename(p))
+    masks = _cloud_masks(str(tmp_path))
+    for m in masks[:2]:
+        add_layer(project, m, os.path.basename(m)[:-4])
+    plain = str(tmp_path / "band_2021-05-01.tif")  # a one-band layer not named as a mask
+    shutil.copy(masks[2], plain)
+    add_layer(project, plain, "band_2021-05-01")
+    dialog.refresh_layers()
+    assert {i.text(COL_LAYER) for i in dialog._items() if i.checkState(COL_LAYER)} >= {"cmask_2019-05-01",
+                                                                                     "cmask_2020-05-01"}
+    text = dialog.messages.text()
+    assert ("'cmask_2019-05-01', 'cmask_2020-05-01' look like cloud masks of checked dates: Match masks by date "
+            "makes each its date's mask.") in text, text
+    assert "band_2021-05-01' look" not in text
+    by_name = {i.text(COL_LAYER): i for i in dialog._items()}
+    by_name["cmask_2020-05-01"].setCheckState(COL_LAYER, Qt.Unchecked)
+    dialog.validate()
+    assert ("'cmask_2019-05-01' looks like the cloud mask of a checked date: Match masks by date makes it that "
+            "date's mask.") in dialog.messages.text(), dialog.messages.text()
+    assert dialog.match_masks() == 2
+    assert "look like cloud masks" not in dialog.messages.text() and "looks like" not in dialog.messages.text()
+
+
 def test_long_problem_lists_neither_widen_the_dialog_nor_squash_the_form(project, fresh_settings, tmp_path):
     """Many layers with problems when the dialog opens (the masks checked as dates before 'Match
     masks'): the problem text wraps inside a bounded, scrolling area; the dialog stays narrower than a
