@@ -1140,11 +1140,15 @@ class InspectDock(QDockWidget):
 
     def _fit_table(self):
         """The table as tall as its rows at most: its own size hint (192 px) left a two-interval run's table
-        two thirds blank, and made the panel taller than a laptop screen's (its image chips below the fold)."""
+        two thirds blank, and made the panel taller than a laptop screen's (its image chips below the fold).
+        At least as tall as its first four rows: the panel as QGIS opens it (327 x 630 px) left it 2.4 rows, a
+        four-date run's three intervals with a scroll bar and the first row cut."""
         table = self.table
-        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
-        table.setMaximumHeight(max(table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth(),
-                                   table.minimumSizeHint().height()))
+        rows = [table.rowHeight(r) for r in range(table.rowCount())]
+        chrome = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        least = table.minimumSizeHint().height()
+        table.setMinimumHeight(max(chrome + sum(rows[:4]), least))
+        table.setMaximumHeight(max(chrome + sum(rows), least))
 
     @staticmethod
     def _missing_text(data):

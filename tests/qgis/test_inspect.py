@@ -1347,3 +1347,48 @@ def test_a_co_registered_date_s_chip_is_cut_where_the_run_read_it(qgis_app, tmp_
         assert "Co-registered" not in bands_note(shown, dict(info, coregister=None))
     finally:
         dock.deleteLater()
+
+
+@pytest.mark.parametrize("n", [3, 4, 8])
+def test_the_interval_table_shows_up_to_four_rows_in_the_panel_as_qgis_opens_it(qgis_app, tmp_path, n):
+    """In the desktop (1280 x 800 main window) QGIS gave the panel 327 x 630 px, and the table's share of it
+    after the header, the chips and the chart was 2.4 rows: a four-date run's three intervals came with a
+    scroll bar and the first row cut under the header (a screenshot of a Pucallpa run).  Up to four rows are
+    now shown whole (a real run of n + 1 dates read in the panel, its chips too); a longer series scrolls
+    from there, its detected interval kept in view."""
+    import os
+    import threading
+
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from caim_qgis_plugin.inspect_tool import InspectDock
+    from caim_qgis_testlib import make_stack, run_algorithm
+
+    dates = tuple("20%02d-05-01" % (10 + i) for i in range(n + 1))
+    paths = make_stack(str(tmp_path), dates=dates, nodata_block=False)
+    out = str(tmp_path / "out")
+    results, ok, feedback = run_algorithm(dict(
+        INPUT=paths, DEVICE="CPU", MODEL="cva", AREA=os.path.join(out, "a.tif"), MOMENT=os.path.join(out, "m.tif"),
+        CONFIDENCE=os.path.join(out, "c.tif"), PROBABILITIES=os.path.join(out, "p.tif")))
+    assert ok, feedback.textLog()
+    info = run_info({"inputs": paths, "results": results, "dates": list(dates)})
+    dock = InspectDock()
+    try:
+        dock.resize(327, 630)
+        dock.show()
+        dock.inspect(info, centre(20, 20), QgsCoordinateReferenceSystem("EPSG:32614"))
+        assert wait_for(lambda: not dock.pixels.reading() and not [
+            t for t in threading.enumerate() if t.name == "caim-chips" and t.is_alive()], 30)
+        for _ in range(3):
+            qgis_app.processEvents()
+        table = dock.table
+        assert table.rowCount() == n and dock._moment_row is not None
+        whole = sum(table.rowHeight(r) for r in range(min(n, 4)))
+        assert table.viewport().height() >= whole, (n, table.viewport().height(), whole)
+        if n <= 4:
+            assert table.verticalScrollBar().maximum() == 0, n  # every row in view, none cut
+        rect = table.visualItemRect(table.item(dock._moment_row, 0))
+        assert rect.top() >= 0 and rect.bottom() <= table.viewport().height(), rect  # the detected interval
+    finally:
+        dock.close()
+        dock.deleteLater()
