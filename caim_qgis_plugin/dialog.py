@@ -2039,12 +2039,10 @@ class CaimDialog(QDialog):
             QgsMessageLog.logMessage(tr("Run finished on %s; report: %s") % (device, report) if report and os.path.exists(report) else
                                      tr("Run finished on %s.") % device, LOG_TAG, Qgis.Success)
             if self.iface is not None:
-                total = short_total(results)
                 details = tr("Changed hectares per interval (last change):\n%s\n\nModel: %s\nDevice: %s\n%s") % (
                     per_interval_lines(results), used, device, "\n".join(tr("Warning: ") + w for w in warnings))
                 self.iface.messageBar().pushMessage(  # the bar renders HTML: a warning names files and bands
-                    tr("CAIM change detection"), html.escape(tr("Done on %s with %s. %s") % (device, mdl.name(model), total) + (
-                        tr(" Warning: ") + warnings[0] if warnings else ""), quote=False),
+                    tr("CAIM change detection"), html.escape(bar_text(results), quote=False),
                     details, Qgis.Warning if warnings else Qgis.Success, 30)
             self.folder_widget.setFilePath(self.default_output_folder())
         elif cancelled:
@@ -2144,6 +2142,21 @@ def per_interval_lines(results):
     names = lyr.shown_intervals(list(hectares), [d or None for d in used.split(",")]) if used else list(hectares)
     return "\n".join("  %s: %s" % (name, tr("unknown") if ha is None else tr("%s ha") % number(ha))
                      for name, ha in zip(names, hectares.values()))
+
+
+def bar_text(results):
+    """The message bar's line after a run: '12.30 ha changed.' (the model, the device, the hectares per interval
+    and the warnings in full are its details, under Show more; a warning makes the bar a warning's).  The bar
+    over the map beside the Layers panel and the pixel inspector of a 1280 px wide window is 645 px wide, about
+    400 px for the title and this line: "Done on cpu with Classical CVA. Changed 19858.77 ha over 3 intervals."
+    wrapped there to a second line, cut off."""
+    try:
+        hectares = json.loads(results.get("HECTARES") or "{}")
+    except ValueError:
+        hectares = {}
+    if not hectares or any(v is None for v in hectares.values()):
+        return tr("Done.")
+    return tr("%s ha changed.") % number(sum(hectares.values()))
 
 
 def short_total(results):

@@ -2473,7 +2473,7 @@ Braucht PyTorch im Python von QGIS.
             <translation>Lauf auf %s beendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2043" />
+            <location filename="../dialog.py" line="2042" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2488,64 +2488,68 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2046" />
-            <source>Done on %s with %s. %s</source>
-            <translation>Fertig auf %s mit dem Modell %s. %s</translation>
-        </message>
-        <message>
-            <location filename="../dialog.py" line="2047" />
-            <source> Warning: </source>
-            <translation> Warnung: </translation>
-        </message>
-        <message>
-            <location filename="../dialog.py" line="2054" />
+            <location filename="../dialog.py" line="2052" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2055" />
+            <location filename="../dialog.py" line="2053" />
             <source>Cancelled; nothing was written.</source>
             <translation>Abgebrochen; nichts wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2057" />
+            <location filename="../dialog.py" line="2055" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2064" />
+            <location filename="../dialog.py" line="2062" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2064" />
+            <location filename="../dialog.py" line="2062" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2133" />
+            <location filename="../dialog.py" line="2131" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2145" />
+            <location filename="../dialog.py" line="2143" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2145" />
+            <location filename="../dialog.py" line="2143" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2157" />
+            <location filename="../dialog.py" line="2158" />
+            <source>Done.</source>
+            <translation>Fertig.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="2159" />
+            <source>%s ha changed.</source>
+            <translation>%s ha geändert.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="2170" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2158" />
+            <location filename="../dialog.py" line="2171" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
+        </message>
+        <message>
+            <source> Warning: </source>
+            <translation type="obsolete"> Warnung: </translation>
         </message>
         <message>
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files in %s beside it, which read the raster), then checks the series again.</source>
@@ -2558,6 +2562,10 @@ Gerät: %s
         <message>
             <source>CVA and ISFA only</source>
             <translation type="obsolete">nur CVA und ISFA</translation>
+        </message>
+        <message>
+            <source>Done on %s with %s. %s</source>
+            <translation type="obsolete">Fertig auf %s mit dem Modell %s. %s</translation>
         </message>
         <message>
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
@@ -3357,42 +3365,42 @@ Gerät: %s
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet; eingerahmt: die beiden Zeitpunkte der erkannten Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1179" />
+            <location filename="../inspect_tool.py" line="1183" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1180" />
+            <location filename="../inspect_tool.py" line="1184" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1184" />
+            <location filename="../inspect_tool.py" line="1188" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1188" />
+            <location filename="../inspect_tool.py" line="1192" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1191" />
+            <location filename="../inspect_tool.py" line="1195" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1200" />
+            <location filename="../inspect_tool.py" line="1204" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1218" />
+            <location filename="../inspect_tool.py" line="1222" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1238" />
+            <location filename="../inspect_tool.py" line="1242" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
         </message>
@@ -3403,6 +3411,22 @@ Gerät: %s
         <message>
             <source> and </source>
             <translation type="obsolete"> und </translation>
+        </message>
+        <message>
+            <source>masked: %s; filled from %s</source>
+            <translation type="obsolete">maskiert: %s; aus %s gefüllt</translation>
+        </message>
+        <message>
+            <source>masked: %s; filled from the previous clear date, or the next where no earlier date is clear</source>
+            <translation type="obsolete">maskiert: %s; aus dem vorigen wolkenfreien Zeitpunkt gefüllt, oder aus dem nächsten, wo kein früherer wolkenfrei ist</translation>
+        </message>
+        <message>
+            <source>no data: masked by the cloud mask of %s%s</source>
+            <translation type="obsolete">keine Daten: von der Wolkenmaske von %s maskiert%s</translation>
+        </message>
+        <message>
+            <source>no data: masked by the cloud masks of %s%s</source>
+            <translation type="obsolete">keine Daten: von den Wolkenmasken von %s maskiert%s</translation>
         </message>
     </context>
     <context>

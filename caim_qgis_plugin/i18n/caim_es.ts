@@ -2465,7 +2465,7 @@ Necesita PyTorch en el Python de QGIS.
             <translation>Ejecución terminada en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2043" />
+            <location filename="../dialog.py" line="2042" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2480,68 +2480,76 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2046" />
-            <source>Done on %s with %s. %s</source>
-            <translation>Terminado en %s con %s. %s</translation>
-        </message>
-        <message>
-            <location filename="../dialog.py" line="2047" />
-            <source> Warning: </source>
-            <translation> Advertencia: </translation>
-        </message>
-        <message>
-            <location filename="../dialog.py" line="2054" />
+            <location filename="../dialog.py" line="2052" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2055" />
+            <location filename="../dialog.py" line="2053" />
             <source>Cancelled; nothing was written.</source>
             <translation>Cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2057" />
+            <location filename="../dialog.py" line="2055" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2064" />
+            <location filename="../dialog.py" line="2062" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2064" />
+            <location filename="../dialog.py" line="2062" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2133" />
+            <location filename="../dialog.py" line="2131" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2145" />
+            <location filename="../dialog.py" line="2143" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2145" />
+            <location filename="../dialog.py" line="2143" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2157" />
+            <location filename="../dialog.py" line="2158" />
+            <source>Done.</source>
+            <translation>Terminado.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="2159" />
+            <source>%s ha changed.</source>
+            <translation>%s ha cambiadas.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="2170" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2158" />
+            <location filename="../dialog.py" line="2171" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
         <message>
+            <source> Warning: </source>
+            <translation type="obsolete"> Advertencia: </translation>
+        </message>
+        <message>
             <source>CVA and ISFA only</source>
             <translation type="obsolete">solo CVA e ISFA</translation>
+        </message>
+        <message>
+            <source>Done on %s with %s. %s</source>
+            <translation type="obsolete">Terminado en %s con %s. %s</translation>
         </message>
         <message>
             <source>Fill masked dates from the previous clear date (cloudy series)</source>
@@ -3329,42 +3337,42 @@ Dispositivo: %s
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo; enmarcadas: las dos fechas del cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1179" />
+            <location filename="../inspect_tool.py" line="1183" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Respuesta del mapa oculta.&lt;/b&gt; Etiquetar el píxel a partir de los valores de banda y de las imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1180" />
+            <location filename="../inspect_tool.py" line="1184" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Máscara de nubes el:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1184" />
+            <location filename="../inspect_tool.py" line="1188" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Momento del cambio:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1188" />
+            <location filename="../inspect_tool.py" line="1192" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Confianza:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1191" />
+            <location filename="../inspect_tool.py" line="1195" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(sin cambio):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1200" />
+            <location filename="../inspect_tool.py" line="1204" />
             <source>n/a</source>
             <translation>n/d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1218" />
+            <location filename="../inspect_tool.py" line="1222" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Ejecutar con 'probabilidades por intervalo' activado para ver las probabilidades de cada intervalo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1238" />
+            <location filename="../inspect_tool.py" line="1242" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>No hay ningún resultado de CAIM en el proyecto: ejecutar primero 'Detectar cambios'.</translation>
         </message>
@@ -3375,6 +3383,22 @@ Dispositivo: %s
         <message>
             <source> and </source>
             <translation type="obsolete"> y </translation>
+        </message>
+        <message>
+            <source>masked: %s; filled from %s</source>
+            <translation type="obsolete">enmascarado: %s; rellenado con %s</translation>
+        </message>
+        <message>
+            <source>masked: %s; filled from the previous clear date, or the next where no earlier date is clear</source>
+            <translation type="obsolete">enmascarado: %s; rellenado con la fecha despejada anterior, o con la siguiente donde ninguna anterior está despejada</translation>
+        </message>
+        <message>
+            <source>no data: masked by the cloud mask of %s%s</source>
+            <translation type="obsolete">sin datos: enmascarado por la máscara de nubes de %s%s</translation>
+        </message>
+        <message>
+            <source>no data: masked by the cloud masks of %s%s</source>
+            <translation type="obsolete">sin datos: enmascarado por las máscaras de nubes de %s%s</translation>
         </message>
     </context>
     <context>

@@ -609,6 +609,76 @@ def test_background_cva_run(dialog, project, tmp_path):
     assert "2020-05-01 to 2021-05-01" in text and "minimum error (Kittler-Illingworth)" in text
 
 
+def _bar_lines(bar):
+    """Lines the message bar's current item shows its title and text on (its text browser, laid out)."""
+    from qgis.PyQt.QtWidgets import QApplication, QTextBrowser
+
+    for _ in range(5):
+        QApplication.processEvents()
+    browser = bar.currentItem().findChildren(QTextBrowser)[0]
+    document = browser.document()
+    return sum(document.findBlockByNumber(i).layout().lineCount() for i in range(document.blockCount()))
+
+
+def test_the_message_bar_after_a_run_says_it_on_one_line(dialog, project, tmp_path, request):
+    """After a run the QGIS message bar read "Done on cpu with Classical CVA. Changed 19858.77 ha over 3
+    intervals." and wrapped to a second line the bar cut off: over the map of a 1280 px wide window, beside the
+    Layers panel and the pixel inspector, the bar is 645 px wide (a desktop screenshot), about 400 px for its
+    title and text.  The line is now the changed hectares alone, the model, the device, the hectares per
+    interval and the warnings under Show more.  Here in a real 645 px QgsMessageBar: a real run's, and the line
+    of 123456.78 ha over 12 intervals in English, German and Spanish."""
+    import types
+
+    from qgis.core import Qgis
+    from qgis.gui import QgsMessageBar
+    from qgis.PyQt.QtGui import QFont
+    from qgis.PyQt.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+    from caim_qgis_plugin.dialog import bar_text, tr
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+
+    font = QApplication.font()
+    QApplication.setFont(QFont("Sans Serif", 9))  # the QGIS desktop's font under xvfb (tools/screenshots.sh says)
+    request.addfinalizer(lambda: QApplication.setFont(font))
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    bar = QgsMessageBar(holder)
+    layout.addWidget(bar)
+    layout.addStretch()
+    holder.resize(645, 200)
+    holder.show()
+    dialog.iface = types.SimpleNamespace(messageBar=lambda: bar)
+    for p in make_stack(str(tmp_path)):
+        add_layer(project, p, os.path.basename(p))
+    dialog.refresh_layers()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    dialog.device_combo.setCurrentText("CPU")
+    dialog.folder_widget.setFilePath(str(tmp_path / "cva"))
+    assert dialog.run(ask=False) is not None
+    assert wait_for(lambda: dialog.task is None)
+    assert dialog.last_results, dialog.status.text()
+    item = bar.currentItem()
+    assert item.title() == "CAIM change detection"
+    assert item.text() == bar_text(dialog.last_results) and item.text().endswith(" ha changed.")
+    assert _bar_lines(bar) == 1, item.text()
+    many = {"HECTARES": json.dumps({"%d to %d" % (k, k + 1): 10288.065 for k in range(12)})}
+    for locale, expected in ((None, "123456.78 ha changed."), ("de_DE", "123456,78 ha geändert."),
+                             ("es_ES", "123456,78 ha cambiadas.")):
+        translator = install_translator(locale) if locale else None
+        try:
+            text = bar_text(many)
+            assert text.replace(".", "").replace(",", "") == expected.replace(".", "").replace(",", "")
+            bar.pushMessage(tr("CAIM change detection"), text, "details", Qgis.Success, 0)
+            assert _bar_lines(bar) == 1, (locale, tr("CAIM change detection"), text)
+            assert len(tr("CAIM change detection") + ": " + text) <= 52
+        finally:
+            if translator is not None:
+                remove_translator(translator)
+    holder.close()
+    holder.deleteLater()
+
+
 def test_a_runs_summary_is_in_the_caim_log_tab_once(dialog, project, tmp_path):
     """A run from the dialog logs its summary once in the Log Messages panel's 'CAIM change detection' tab (it
     came twice: the algorithm's feedback, then 'Run finished on cpu:' with the summary again); the run's feedback
