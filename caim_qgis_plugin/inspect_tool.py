@@ -326,9 +326,10 @@ def _filled_from(masked, series, names):
         src = max((j for j in clear if j < i), default=min((j for j in clear if j > i), default=None))
         groups.setdefault(src, []).append(i)
     if not groups or None in groups:  # (no clear date here at all cannot be, with a moment)
-        return tr("masked on %s: filled from the previous clear date, or the next where no earlier date is "
+        return tr("masked: %s; filled from the previous clear date, or the next where no earlier date is "
                   "clear") % ", ".join(names[i] for i in masked)
-    return "; ".join(tr("masked on %s: filled from %s") % (", ".join(names[i] for i in group), names[src])
+    # "masked: 2005; filled from 2000", not "masked on 2005": the run's dates may be years only
+    return "; ".join(tr("masked: %s; filled from %s") % (", ".join(names[i] for i in group), names[src])
                      for src, group in groups.items())
 
 
@@ -410,7 +411,9 @@ def inspect_pixel(run_info, point, crs, context=None, stopped=None):
     result["clouded"] = clouded
     names = [dates[i] if i < len(dates) and dates[i] else tr("date %d") % (i + 1) for i in range(len(result["series"]))]
     if result["moment"] is None and clouded and result["moment_text"] == tr("no data"):
-        result["moment_text"] = tr("no data: masked by the cloud mask on %s%s") % (
+        # "the cloud mask of 2005", not "on 2005": the run's dates may be years only
+        result["moment_text"] = (tr("no data: masked by the cloud mask of %s%s") if len(clouded) == 1 else
+                                 tr("no data: masked by the cloud masks of %s%s")) % (
             ", ".join(names[i] for i in clouded),
             "" if run_info.get("fill_gaps") else tr(" (run with 'Fill masked dates' to fill such dates)"))
     if moved and result["series"]:  # a moved date's values are read where the run read them: said, as they are not

@@ -3111,296 +3111,301 @@ Gerät: %s
         </message>
         <message>
             <location filename="../inspect_tool.py" line="329" />
-            <source>masked on %s: filled from the previous clear date, or the next where no earlier date is clear</source>
-            <translation>maskiert am %s: aus dem vorigen wolkenfreien Zeitpunkt gefüllt, oder aus dem nächsten, wo kein früherer wolkenfrei ist</translation>
+            <source>masked: %s; filled from the previous clear date, or the next where no earlier date is clear</source>
+            <translation>maskiert: %s; aus dem vorigen wolkenfreien Zeitpunkt gefüllt, oder aus dem nächsten, wo kein früherer wolkenfrei ist</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="331" />
-            <source>masked on %s: filled from %s</source>
-            <translation>maskiert am %s: aus %s gefüllt</translation>
+            <location filename="../inspect_tool.py" line="332" />
+            <source>masked: %s; filled from %s</source>
+            <translation>maskiert: %s; aus %s gefüllt</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="351" />
+            <location filename="../inspect_tool.py" line="352" />
             <source>outside the result</source>
             <translation>außerhalb des Ergebnisses</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="357" />
+            <location filename="../inspect_tool.py" line="358" />
             <source>not known: the change moment file is not found</source>
             <translation>unbekannt: die Datei des Änderungszeitpunkts wurde nicht gefunden</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="360" />
+            <location filename="../inspect_tool.py" line="361" />
             <source>not known: the change moment file cannot be read</source>
             <translation>unbekannt: die Datei des Änderungszeitpunkts kann nicht gelesen werden</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="364" />
+            <location filename="../inspect_tool.py" line="365" />
             <source>no data</source>
             <translation>keine Daten</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="369" />
+            <location filename="../inspect_tool.py" line="370" />
             <source>no change</source>
             <translation>keine Änderung</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="371" />
+            <location filename="../inspect_tool.py" line="372" />
             <source>changed between %s</source>
             <translation>geändert zwischen %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="373" />
+            <location filename="../inspect_tool.py" line="374" />
             <source>moment %d</source>
             <translation>Intervall %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="388" />
+            <location filename="../inspect_tool.py" line="389" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="392" />
+            <location filename="../inspect_tool.py" line="393" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (geänderte Flächen unter %s px wurden entfernt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="411" />
+            <location filename="../inspect_tool.py" line="412" />
             <source>date %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="413" />
-            <source>no data: masked by the cloud mask on %s%s</source>
-            <translation>keine Daten: von der Wolkenmaske maskiert am %s%s</translation>
+            <location filename="../inspect_tool.py" line="415" />
+            <source>no data: masked by the cloud mask of %s%s</source>
+            <translation>keine Daten: von der Wolkenmaske von %s maskiert%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="415" />
+            <location filename="../inspect_tool.py" line="416" />
+            <source>no data: masked by the cloud masks of %s%s</source>
+            <translation>keine Daten: von den Wolkenmasken von %s maskiert%s</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="418" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (mit 'Maskierte Zeitpunkte füllen' starten, um solche Zeitpunkte zu füllen)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="420" />
+            <location filename="../inspect_tool.py" line="423" />
             <source> (co-registered: %s)</source>
             <translation> (koregistriert: %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="421" />
+            <location filename="../inspect_tool.py" line="424" />
             <source>%s read %s of here</source>
             <translation>%s von hier aus %s gelesen</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="429" />
+            <location filename="../inspect_tool.py" line="432" />
             <source>Band %d (as %s)</source>
             <translation>Kanal %d (als %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="430" />
+            <location filename="../inspect_tool.py" line="433" />
             <source>Band %d</source>
             <translation>Kanal %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="445" />
+            <location filename="../inspect_tool.py" line="448" />
             <source>reading…</source>
             <translation>wird gelesen…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="457" />
+            <location filename="../inspect_tool.py" line="460" />
             <source>its output folder</source>
             <translation>seinem Ausgabeordner</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="459" />
+            <location filename="../inspect_tool.py" line="462" />
             <source>The pixel could not be read from the run's files in %s (%s). A file may have been moved, damaged or locked since the run: check the run's files and the input dates, then click again; or run 'Detect changes' again.</source>
             <translation>Das Pixel konnte nicht aus den Dateien des Laufs in %s gelesen werden (%s). Eine Datei wurde seit dem Lauf vielleicht verschoben, beschädigt oder gesperrt: die Dateien des Laufs und die Eingabezeitpunkte prüfen, dann erneut klicken; oder 'Änderungen erkennen' erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="463" />
+            <location filename="../inspect_tool.py" line="466" />
             <source>not read</source>
             <translation>nicht gelesen</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="592" />
+            <location filename="../inspect_tool.py" line="595" />
             <source>Files of this run that cannot be read: %s. Are they whole, and may you read them? Copy them again from where they came from, or run 'Detect changes' again.</source>
             <translation>Dateien dieses Laufs, die nicht gelesen werden können: %s. Sind sie vollständig, und dürfen Sie sie lesen? Sie erneut von ihrer Quelle kopieren, oder 'Änderungen erkennen' erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="599" />
+            <location filename="../inspect_tool.py" line="602" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Die in den temporären Ordner von QGIS aufgeteilten Zeitpunkte des Laufs wurden beim Schließen von QGIS gelöscht: %s. Das multitemporale Raster in einen eigenen Ordner aufteilen (Verarbeitungswerkzeuge &gt; CAIM-Änderungserkennung &gt; Multitemporales Raster in Zeitpunkte aufteilen) und 'Änderungen erkennen' auf seinen Zeitpunkten ausführen, um hier ihre Bilder zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="605" />
+            <location filename="../inspect_tool.py" line="608" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>Nicht gefundene Dateien dieses Laufs (seit dem Lauf verschoben oder gelöscht?): %s. Das Projekt aus dem Ordner öffnen, der sie enthält, oder 'Änderungen erkennen' erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="615" />
+            <location filename="../inspect_tool.py" line="618" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Keine Bilder: die Datei des Änderungszeitpunkts des Laufs wurde nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="616" />
+            <location filename="../inspect_tool.py" line="619" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Hier keine Bilder: das Pixel liegt außerhalb der Karte des Laufs.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="781" />
+            <location filename="../inspect_tool.py" line="784" />
             <source>Reading the band values…</source>
             <translation>Die Kanalwerte werden gelesen…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="782" />
+            <location filename="../inspect_tool.py" line="785" />
             <source>No band values: the pixel could not be read.</source>
             <translation>Keine Kanalwerte: das Pixel konnte nicht gelesen werden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="783" />
+            <location filename="../inspect_tool.py" line="786" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Keine Kanalwerte: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="956" />
+            <location filename="../inspect_tool.py" line="959" />
             <source>CAIM pixel inspector</source>
             <translation>CAIM-Pixelinspektor</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="960" />
+            <location filename="../inspect_tool.py" line="963" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken (oder Eingabe drücken: das Pixel in der Kartenmitte).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="965" />
+            <location filename="../inspect_tool.py" line="968" />
             <source>Interval</source>
             <translation>Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="965" />
+            <location filename="../inspect_tool.py" line="968" />
             <source>P(change)</source>
             <translation>P(Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="982" />
+            <location filename="../inspect_tool.py" line="985" />
             <source>Change probability of each interval</source>
             <translation>Änderungswahrscheinlichkeit je Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="983" />
+            <location filename="../inspect_tool.py" line="986" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Zeitpunkte und seine Änderungswahrscheinlichkeit</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="985" />
+            <location filename="../inspect_tool.py" line="988" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="988" />
+            <location filename="../inspect_tool.py" line="991" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="990" />
+            <location filename="../inspect_tool.py" line="993" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Zeigt nur die Zeitpunkte, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1007" />
+            <location filename="../inspect_tool.py" line="1010" />
             <source>False colour</source>
             <translation>Falschfarben</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1009" />
+            <location filename="../inspect_tool.py" line="1012" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, Rot, Grün als Rot, Grün, Blau: Vegetation erscheint rot. Dateien ohne bekannten NIR-Kanal bleiben in Echtfarben.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1019" />
+            <location filename="../inspect_tool.py" line="1022" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1020" />
+            <location filename="../inspect_tool.py" line="1023" />
             <source>Image chips of every date around the pixel</source>
             <translation>Bildausschnitte jedes Zeitpunkts um das Pixel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1082" />
+            <location filename="../inspect_tool.py" line="1085" />
             <source>No imagery: the pixel could not be read (see above).</source>
             <translation>Keine Bilder: das Pixel konnte nicht gelesen werden (siehe oben).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1085" />
+            <location filename="../inspect_tool.py" line="1088" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Keine Bilder: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1086" />
+            <location filename="../inspect_tool.py" line="1089" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Hier keine Bilder: kein Zeitpunkt deckt dieses Pixel ab.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1117" />
+            <location filename="../inspect_tool.py" line="1120" />
             <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1119" />
+            <location filename="../inspect_tool.py" line="1122" />
             <source>The imagery of every date around the pixel (boxed in yellow)</source>
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1121" />
+            <location filename="../inspect_tool.py" line="1124" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1122" />
+            <location filename="../inspect_tool.py" line="1125" />
             <source>Band values over time (shaded: detected change interval)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1124" />
+            <location filename="../inspect_tool.py" line="1127" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet; eingerahmt: die beiden Zeitpunkte der erkannten Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1183" />
+            <location filename="../inspect_tool.py" line="1186" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1184" />
+            <location filename="../inspect_tool.py" line="1187" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1188" />
+            <location filename="../inspect_tool.py" line="1191" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1192" />
+            <location filename="../inspect_tool.py" line="1195" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1195" />
+            <location filename="../inspect_tool.py" line="1198" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1204" />
+            <location filename="../inspect_tool.py" line="1207" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1222" />
+            <location filename="../inspect_tool.py" line="1225" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1242" />
+            <location filename="../inspect_tool.py" line="1245" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
         </message>
@@ -3413,20 +3418,16 @@ Gerät: %s
             <translation type="obsolete"> und </translation>
         </message>
         <message>
-            <source>masked: %s; filled from %s</source>
-            <translation type="obsolete">maskiert: %s; aus %s gefüllt</translation>
+            <source>masked on %s: filled from %s</source>
+            <translation type="obsolete">maskiert am %s: aus %s gefüllt</translation>
         </message>
         <message>
-            <source>masked: %s; filled from the previous clear date, or the next where no earlier date is clear</source>
-            <translation type="obsolete">maskiert: %s; aus dem vorigen wolkenfreien Zeitpunkt gefüllt, oder aus dem nächsten, wo kein früherer wolkenfrei ist</translation>
+            <source>masked on %s: filled from the previous clear date, or the next where no earlier date is clear</source>
+            <translation type="obsolete">maskiert am %s: aus dem vorigen wolkenfreien Zeitpunkt gefüllt, oder aus dem nächsten, wo kein früherer wolkenfrei ist</translation>
         </message>
         <message>
-            <source>no data: masked by the cloud mask of %s%s</source>
-            <translation type="obsolete">keine Daten: von der Wolkenmaske von %s maskiert%s</translation>
-        </message>
-        <message>
-            <source>no data: masked by the cloud masks of %s%s</source>
-            <translation type="obsolete">keine Daten: von den Wolkenmasken von %s maskiert%s</translation>
+            <source>no data: masked by the cloud mask on %s%s</source>
+            <translation type="obsolete">keine Daten: von der Wolkenmaske maskiert am %s%s</translation>
         </message>
     </context>
     <context>

@@ -3083,296 +3083,301 @@ Dispositivo: %s
         </message>
         <message>
             <location filename="../inspect_tool.py" line="329" />
-            <source>masked on %s: filled from the previous clear date, or the next where no earlier date is clear</source>
-            <translation>enmascarado el %s: rellenado con la fecha despejada anterior, o con la siguiente donde ninguna anterior está despejada</translation>
+            <source>masked: %s; filled from the previous clear date, or the next where no earlier date is clear</source>
+            <translation>enmascarado: %s; rellenado con la fecha despejada anterior, o con la siguiente donde ninguna anterior está despejada</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="331" />
-            <source>masked on %s: filled from %s</source>
-            <translation>enmascarado el %s: rellenado con %s</translation>
+            <location filename="../inspect_tool.py" line="332" />
+            <source>masked: %s; filled from %s</source>
+            <translation>enmascarado: %s; rellenado con %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="351" />
+            <location filename="../inspect_tool.py" line="352" />
             <source>outside the result</source>
             <translation>fuera del resultado</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="357" />
+            <location filename="../inspect_tool.py" line="358" />
             <source>not known: the change moment file is not found</source>
             <translation>desconocido: no se encuentra el archivo del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="360" />
+            <location filename="../inspect_tool.py" line="361" />
             <source>not known: the change moment file cannot be read</source>
             <translation>desconocido: no se puede leer el archivo del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="364" />
+            <location filename="../inspect_tool.py" line="365" />
             <source>no data</source>
             <translation>sin datos</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="369" />
+            <location filename="../inspect_tool.py" line="370" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="371" />
+            <location filename="../inspect_tool.py" line="372" />
             <source>changed between %s</source>
             <translation>cambiado entre %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="373" />
+            <location filename="../inspect_tool.py" line="374" />
             <source>moment %d</source>
             <translation>momento %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="388" />
+            <location filename="../inspect_tool.py" line="389" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>sin cambio: el modelo dató un cambio entre %s, pero su parche cambiado tiene menos del mínimo de %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="392" />
+            <location filename="../inspect_tool.py" line="393" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (se eliminaron los parches cambiados de menos de %s px)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="411" />
+            <location filename="../inspect_tool.py" line="412" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="413" />
-            <source>no data: masked by the cloud mask on %s%s</source>
-            <translation>sin datos: enmascarado por la máscara de nubes el %s%s</translation>
+            <location filename="../inspect_tool.py" line="415" />
+            <source>no data: masked by the cloud mask of %s%s</source>
+            <translation>sin datos: enmascarado por la máscara de nubes de %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="415" />
+            <location filename="../inspect_tool.py" line="416" />
+            <source>no data: masked by the cloud masks of %s%s</source>
+            <translation>sin datos: enmascarado por las máscaras de nubes de %s%s</translation>
+        </message>
+        <message>
+            <location filename="../inspect_tool.py" line="418" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (ejecutar con 'Rellenar fechas enmascaradas' para rellenar esas fechas)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="420" />
+            <location filename="../inspect_tool.py" line="423" />
             <source> (co-registered: %s)</source>
             <translation> (corregistrado: %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="421" />
+            <location filename="../inspect_tool.py" line="424" />
             <source>%s read %s of here</source>
             <translation>%s leída %s de aquí</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="429" />
+            <location filename="../inspect_tool.py" line="432" />
             <source>Band %d (as %s)</source>
             <translation>Banda %d (como %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="430" />
+            <location filename="../inspect_tool.py" line="433" />
             <source>Band %d</source>
             <translation>Banda %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="445" />
+            <location filename="../inspect_tool.py" line="448" />
             <source>reading…</source>
             <translation>leyendo…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="457" />
+            <location filename="../inspect_tool.py" line="460" />
             <source>its output folder</source>
             <translation>su carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="459" />
+            <location filename="../inspect_tool.py" line="462" />
             <source>The pixel could not be read from the run's files in %s (%s). A file may have been moved, damaged or locked since the run: check the run's files and the input dates, then click again; or run 'Detect changes' again.</source>
             <translation>No se pudo leer el píxel de los archivos de la ejecución en %s (%s). Puede que un archivo se haya movido, dañado o bloqueado desde la ejecución: revisar los archivos de la ejecución y las fechas de entrada, y hacer clic de nuevo; o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="463" />
+            <location filename="../inspect_tool.py" line="466" />
             <source>not read</source>
             <translation>no leído</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="592" />
+            <location filename="../inspect_tool.py" line="595" />
             <source>Files of this run that cannot be read: %s. Are they whole, and may you read them? Copy them again from where they came from, or run 'Detect changes' again.</source>
             <translation>Archivos de esta ejecución que no se pueden leer: %s. ¿Están completos y tiene permiso para leerlos? Copiarlos de nuevo desde su origen, o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="599" />
+            <location filename="../inspect_tool.py" line="602" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Las fechas de la ejecución divididas en la carpeta temporal de QGIS se borraron al cerrar QGIS: %s. Dividir el ráster multitemporal en una carpeta propia (Caja de herramientas de Procesos &gt; Detección de cambios CAIM &gt; Dividir un ráster multitemporal en fechas) y ejecutar 'Detectar cambios' sobre sus fechas para ver aquí sus imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="605" />
+            <location filename="../inspect_tool.py" line="608" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>No se encuentran archivos de esta ejecución (¿movidos o borrados desde la ejecución?): %s. Volver a abrir el proyecto desde la carpeta que los contiene, o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="615" />
+            <location filename="../inspect_tool.py" line="618" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Sin imágenes: no se encuentra el archivo del momento del cambio de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="616" />
+            <location filename="../inspect_tool.py" line="619" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Sin imágenes aquí: el píxel está fuera del mapa de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="781" />
+            <location filename="../inspect_tool.py" line="784" />
             <source>Reading the band values…</source>
             <translation>Leyendo los valores de banda…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="782" />
+            <location filename="../inspect_tool.py" line="785" />
             <source>No band values: the pixel could not be read.</source>
             <translation>Sin valores de banda: no se pudo leer el píxel.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="783" />
+            <location filename="../inspect_tool.py" line="786" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Sin valores de banda: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="956" />
+            <location filename="../inspect_tool.py" line="959" />
             <source>CAIM pixel inspector</source>
             <translation>Inspector de píxeles CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="960" />
+            <location filename="../inspect_tool.py" line="963" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Elegir la herramienta de inspección y hacer clic en un píxel de un resultado de CAIM (o pulsar Enter: el píxel del centro del mapa).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="965" />
+            <location filename="../inspect_tool.py" line="968" />
             <source>Interval</source>
             <translation>Intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="965" />
+            <location filename="../inspect_tool.py" line="968" />
             <source>P(change)</source>
             <translation>P(cambio)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="982" />
+            <location filename="../inspect_tool.py" line="985" />
             <source>Change probability of each interval</source>
             <translation>Probabilidad de cambio de cada intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="983" />
+            <location filename="../inspect_tool.py" line="986" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Una fila por intervalo del píxel pulsado: sus fechas y su probabilidad de cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="985" />
+            <location filename="../inspect_tool.py" line="988" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="988" />
+            <location filename="../inspect_tool.py" line="991" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Ocultar la respuesta del mapa (para etiquetar muestras sin sesgo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="990" />
+            <location filename="../inspect_tool.py" line="993" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Muestra solo las fechas, las máscaras de nubes y los valores de banda del píxel pulsado: etiquetar una muestra de evaluación de la exactitud a partir de las imágenes, no del mapa.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1007" />
+            <location filename="../inspect_tool.py" line="1010" />
             <source>False colour</source>
             <translation>Falso color</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1009" />
+            <location filename="../inspect_tool.py" line="1012" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, rojo, verde como rojo, verde, azul: la vegetación se ve roja. Los archivos sin una banda NIR conocida se quedan en color real.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1019" />
+            <location filename="../inspect_tool.py" line="1022" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Hacer clic en un píxel de un resultado de CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1020" />
+            <location filename="../inspect_tool.py" line="1023" />
             <source>Image chips of every date around the pixel</source>
             <translation>Recortes de imagen de cada fecha alrededor del píxel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1082" />
+            <location filename="../inspect_tool.py" line="1085" />
             <source>No imagery: the pixel could not be read (see above).</source>
             <translation>Sin imágenes: no se pudo leer el píxel (ver arriba).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1085" />
+            <location filename="../inspect_tool.py" line="1088" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Sin imágenes: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1086" />
+            <location filename="../inspect_tool.py" line="1089" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Sin imágenes aquí: ninguna fecha cubre este píxel.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1117" />
+            <location filename="../inspect_tool.py" line="1120" />
             <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1119" />
+            <location filename="../inspect_tool.py" line="1122" />
             <source>The imagery of every date around the pixel (boxed in yellow)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1121" />
+            <location filename="../inspect_tool.py" line="1124" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado; columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1122" />
+            <location filename="../inspect_tool.py" line="1125" />
             <source>Band values over time (shaded: detected change interval)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1124" />
+            <location filename="../inspect_tool.py" line="1127" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo; enmarcadas: las dos fechas del cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1183" />
+            <location filename="../inspect_tool.py" line="1186" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Respuesta del mapa oculta.&lt;/b&gt; Etiquetar el píxel a partir de los valores de banda y de las imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1184" />
+            <location filename="../inspect_tool.py" line="1187" />
             <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Máscara de nubes el:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1188" />
+            <location filename="../inspect_tool.py" line="1191" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Momento del cambio:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1192" />
+            <location filename="../inspect_tool.py" line="1195" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Confianza:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1195" />
+            <location filename="../inspect_tool.py" line="1198" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(sin cambio):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1204" />
+            <location filename="../inspect_tool.py" line="1207" />
             <source>n/a</source>
             <translation>n/d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1222" />
+            <location filename="../inspect_tool.py" line="1225" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Ejecutar con 'probabilidades por intervalo' activado para ver las probabilidades de cada intervalo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1242" />
+            <location filename="../inspect_tool.py" line="1245" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>No hay ningún resultado de CAIM en el proyecto: ejecutar primero 'Detectar cambios'.</translation>
         </message>
@@ -3385,20 +3390,16 @@ Dispositivo: %s
             <translation type="obsolete"> y </translation>
         </message>
         <message>
-            <source>masked: %s; filled from %s</source>
-            <translation type="obsolete">enmascarado: %s; rellenado con %s</translation>
+            <source>masked on %s: filled from %s</source>
+            <translation type="obsolete">enmascarado el %s: rellenado con %s</translation>
         </message>
         <message>
-            <source>masked: %s; filled from the previous clear date, or the next where no earlier date is clear</source>
-            <translation type="obsolete">enmascarado: %s; rellenado con la fecha despejada anterior, o con la siguiente donde ninguna anterior está despejada</translation>
+            <source>masked on %s: filled from the previous clear date, or the next where no earlier date is clear</source>
+            <translation type="obsolete">enmascarado el %s: rellenado con la fecha despejada anterior, o con la siguiente donde ninguna anterior está despejada</translation>
         </message>
         <message>
-            <source>no data: masked by the cloud mask of %s%s</source>
-            <translation type="obsolete">sin datos: enmascarado por la máscara de nubes de %s%s</translation>
-        </message>
-        <message>
-            <source>no data: masked by the cloud masks of %s%s</source>
-            <translation type="obsolete">sin datos: enmascarado por las máscaras de nubes de %s%s</translation>
+            <source>no data: masked by the cloud mask on %s%s</source>
+            <translation type="obsolete">sin datos: enmascarado por la máscara de nubes el %s%s</translation>
         </message>
     </context>
     <context>

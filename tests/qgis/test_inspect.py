@@ -206,7 +206,7 @@ def test_a_filled_pixel_names_its_masked_dates(qgis_app, tmp_path):
     utm = QgsCoordinateReferenceSystem("EPSG:32614")
     corner = inspect_pixel(info, centre(2, 2), utm)
     assert corner["moment"] == 0
-    assert corner["moment_text"] == "no change (masked on 2021-05-01: filled from 2020-05-01)"
+    assert corner["moment_text"] == "no change (masked: 2021-05-01; filled from 2020-05-01)"
     assert inspect_pixel(info, centre(30, 30), utm)["moment_text"] == "changed between 2020-05-01 and 2021-05-01"
 
 
@@ -243,27 +243,32 @@ def test_a_filled_pixel_names_the_date_its_values_came_from(qgis_app, tmp_path):
     utm = QgsCoordinateReferenceSystem("EPSG:32614")
     texts = {at: inspect_pixel(info, centre(*at), utm)["moment_text"] for at in ((8, 44), (28, 60), (48, 4))}
     assert texts == {
-        (8, 44): "no change (masked on 2019-05-01, 2020-05-01: filled from 2021-05-01)",  # no clear date before
-        (28, 60): "no change (masked on 2019-05-01: filled from 2020-05-01; masked on 2022-05-01: filled from "
+        (8, 44): "no change (masked: 2019-05-01, 2020-05-01; filled from 2021-05-01)",  # no clear date before
+        (28, 60): "no change (masked: 2019-05-01; filled from 2020-05-01; masked: 2022-05-01; filled from "
                   "2021-05-01)",
-        (48, 4): "no change (masked on 2021-05-01: filled from 2020-05-01)"}
+        (48, 4): "no change (masked: 2021-05-01; filled from 2020-05-01)"}
     # a date not read here (outside its file, unreadable) or with some bands nodata: which date filled is not known
     names = ["d1", "d2", "d3"]
-    general = "masked on d2: filled from the previous clear date, or the next where no earlier date is clear"
+    general = "masked: d2; filled from the previous clear date, or the next where no earlier date is clear"
     assert _filled_from([1], [None, None, [1.0]], names) == general
     assert _filled_from([1], [[1.0, None], [None, None], [1.0, 2.0]], names) == general
-    assert _filled_from([1], [[1.0, 2.0], [None, None], [1.0, 2.0]], names) == "masked on d2: filled from d1"
+    assert _filled_from([1], [[1.0, 2.0], [None, None], [1.0, 2.0]], names) == "masked: d2; filled from d1"
+    # dates that are years only: it read "masked on 2005" ("maskiert am 2005", "enmascarado el 2005")
+    years = ["2000", "2005", "2010"]
+    assert _filled_from([1], [[1.0], None, [1.0]], years) == "masked: 2005; filled from 2000"
     from caim_qgis_plugin.i18n import install_translator, remove_translator
 
-    for locale, named, rule in (
-            ("de_DE", "maskiert am d2: aus d1 gefüllt", "maskiert am d2: aus dem vorigen wolkenfreien Zeitpunkt "
-             "gefüllt, oder aus dem nächsten, wo kein früherer wolkenfrei ist"),
-            ("es_ES", "enmascarado el d2: rellenado con d1", "enmascarado el d2: rellenado con la fecha despejada "
-             "anterior, o con la siguiente donde ninguna anterior está despejada")):
+    for locale, named, rule, year in (
+            ("de_DE", "maskiert: d2; aus d1 gefüllt", "maskiert: d2; aus dem vorigen wolkenfreien Zeitpunkt "
+             "gefüllt, oder aus dem nächsten, wo kein früherer wolkenfrei ist", "maskiert: 2005; aus 2000 gefüllt"),
+            ("es_ES", "enmascarado: d2; rellenado con d1", "enmascarado: d2; rellenado con la fecha despejada "
+             "anterior, o con la siguiente donde ninguna anterior está despejada",
+             "enmascarado: 2005; rellenado con 2000")):
         translator = install_translator(locale)
         try:
             assert _filled_from([1], [[1.0, 2.0], [None, None], [1.0, 2.0]], names) == named
             assert _filled_from([1], [None, None, [1.0]], names) == rule
+            assert _filled_from([1], [[1.0], None, [1.0]], years) == year
         finally:
             remove_translator(translator)
 
@@ -294,10 +299,10 @@ def test_a_cloud_masked_pixel_names_its_mask(qgis_app, tmp_path):
         cloudy = inspect_pixel(info, centre(48, 4), utm)
         assert cloudy["clouded"] == [1] and inspect_pixel(info, centre(30, 30), utm)["clouded"] == []
         if fill:
-            assert cloudy["moment_text"] == "no change (masked on 2020-05-01: filled from 2019-05-01)"
+            assert cloudy["moment_text"] == "no change (masked: 2020-05-01; filled from 2019-05-01)"
         else:
             assert cloudy["moment"] is None
-            assert cloudy["moment_text"] == ("no data: masked by the cloud mask on 2020-05-01 (run with 'Fill "
+            assert cloudy["moment_text"] == ("no data: masked by the cloud mask of 2020-05-01 (run with 'Fill "
                                              "masked dates' to fill such dates)")
         assert inspect_pixel(info, centre(30, 30), utm)["moment_text"] == "changed between 2020-05-01 and 2021-05-01"
 
