@@ -1237,11 +1237,8 @@ class CaimDialog(QDialog):
         like a mask (MASK_WORDS); a date with several such layers is left for the user to choose, and
         said.  Mask-like layers never receive a mask themselves, and those of an image's date are
         unchecked as inputs.  Returns how many images were given a mask."""
-        candidates = []
-        for layer in self.mask_candidates():
-            name = layer.name().lower() + " " + os.path.basename(inp.layer_source(layer)).lower()
-            if any(w in name for w in MASK_WORDS):
-                candidates.append((inp.date_for_layer(layer)[0], layer))
+        candidates = [(inp.date_for_layer(layer)[0], layer) for layer in self.mask_candidates()
+                      if looks_like_mask(layer)]
         mask_ids = {layer.id() for _, layer in candidates}
         taken = {item.data(COL_MASK, LAYER_ROLE) for item in self._items()}
         matched, hidden, ambiguous, dates = 0, 0, [], set()
@@ -1431,11 +1428,23 @@ class CaimDialog(QDialog):
         else:
             masks = None
         # one-band layers named as masks, checked as dates beside an image of their date (the project's masks
-        # checked as the dialog opens): the band-count error said to uncheck them, not how to use them
-        imaged = {d for layer, d in plan if d and isinstance(layer, QgsRasterLayer) and layer.bandCount() > 1}
-        mask_like = [layer.name() for layer, d in plan if d in imaged and isinstance(layer, QgsRasterLayer)
-                     and layer.bandCount() == 1 and any(w in (layer.name() + " " + os.path.basename(
-                         inp.layer_source(layer))).lower() for w in MASK_WORDS)]
+        # checked as the dialog opens): the band-count error said to uncheck them, not how to use them.  Named only
+        # where Match masks by date gives them: the image of their date has no mask yet, and they are the only
+        # mask-like layer of that date in the project (with two it asks which one)
+        given = self.checked_masks()
+        unmasked = {d for (layer, d), m in zip(plan, given) if d and m is None and isinstance(layer, QgsRasterLayer)
+                    and layer.bandCount() > 1}
+        checked_like = [layer for layer, _ in plan if isinstance(layer, QgsRasterLayer) and layer.bandCount() == 1
+                        and looks_like_mask(layer)]
+        mask_like = []
+        if checked_like and unmasked:
+            per_date = {}
+            for layer in self.mask_candidates():
+                if looks_like_mask(layer):
+                    date = inp.date_for_layer(layer)[0]
+                    per_date[date] = per_date.get(date, 0) + 1
+            mask_like = [layer.name() for layer in checked_like
+                         if inp.date_for_layer(layer)[0] in unmasked and per_date.get(inp.date_for_layer(layer)[0]) == 1]
         if mask_like:
             problems.append((inp.INFO, (tr("%s looks like the cloud mask of a checked date: Match masks by date "
                                            "makes it that date's mask.") if len(mask_like) == 1 else
@@ -1678,8 +1687,7 @@ class CaimDialog(QDialog):
         # the project's masks of those dates, not those of an earlier stack (its VRTs: a mask without band files)
         masks = [layer for layer in self.mask_candidates() if layer.id() not in ids
                  and not stacked_output(inp.layer_source(layer))
-                 and any(w in (layer.name() + " " + os.path.basename(inp.layer_source(layer))).lower()
-                         for w in MASK_WORDS) and inp.date_for_layer(layer)[0] in dates]
+                 and looks_like_mask(layer) and inp.date_for_layer(layer)[0] in dates]
         sources = [inp.layer_source(layer) for layer in layers + masks]
         folder = self._stack_folder(sources)
         self._stacking = (ids, {m.id() for m in masks})
@@ -2129,6 +2137,11 @@ class CaimDialog(QDialog):
     def _note_background_run(self):
         if self.task is not None:
             self._set_status(tr("Still running in the background; results will be added when done."))
+
+
+def looks_like_mask(layer):
+    """Whether ``layer``'s name or file name says it is a mask (MASK_WORDS), as Match masks by date reads it."""
+    return any(w in (layer.name() + " " + os.path.basename(inp.layer_source(layer))).lower() for w in MASK_WORDS)
 
 
 def per_interval_lines(results):

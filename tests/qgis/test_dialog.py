@@ -917,6 +917,45 @@ def test_mask_layers_checked_as_dates_point_to_match_masks_by_date(dialog, proje
     assert "look like cloud masks" not in dialog.messages.text() and "looks like" not in dialog.messages.text()
 
 
+def test_the_match_masks_hint_promises_only_what_match_masks_does(dialog, project, tmp_path):
+    """The hint that mask layers checked as dates become their dates' masks with 'Match masks by date' named every
+    one-band mask-like layer of an image's date, also where Match masks by date does not give it: a date with two
+    such layers (it asks which, 'Several mask layers for ...') and an image that has a mask already (it is left as
+    it is).  Only the layers it would match are named; the others keep the band-count message."""
+    import shutil
+
+    from qgis.PyQt.QtCore import Qt
+
+    from caim_qgis_plugin.dialog import COL_LAYER
+    from test_algorithm import _cloud_masks
+
+    paths = make_stack(str(tmp_path), nodata_block=False)
+    for p in paths:
+        add_layer(project, p, os.path.basename(p))
+    masks = _cloud_masks(str(tmp_path))
+    for m in masks:
+        add_layer(project, m, os.path.basename(m)[:-4])
+    second = str(tmp_path / "qa_2020-05-01.tif")  # a second mask-like layer of 2020-05-01
+    shutil.copy(masks[1], second)
+    add_layer(project, second, "qa_2020-05-01")
+    plain = str(tmp_path / "band_x.tif")
+    shutil.copy(masks[2], plain)
+    other = add_layer(project, plain, "band_x")
+    dialog.refresh_layers()
+    by_name = {i.text(COL_LAYER): i for i in dialog._items()}
+    dialog.set_mask(by_name["20210501.tif"], other)  # the 2021 image has a mask already
+    for name in ("cmask_2019-05-01", "cmask_2020-05-01", "qa_2020-05-01", "cmask_2021-05-01"):
+        by_name[name].setCheckState(COL_LAYER, Qt.Checked)
+    dialog.validate()
+    hints = [line for line in dialog.messages.text().split("<br>") if "Match masks by date makes" in line]
+    assert len(hints) == 1 and ("ℹ 'cmask_2019-05-01' looks like the cloud mask of a checked date: Match masks "
+                                "by date makes it that date's mask.<") in hints[0], hints
+    assert dialog.match_masks() == 1  # 2019 only: 2020 has two candidates, 2021 its mask
+    assert "Several mask layers for 2020-05-01" in dialog.status.text(), dialog.status.text()
+    assert by_name["cmask_2019-05-01"].checkState(COL_LAYER) == Qt.Unchecked
+    assert by_name["cmask_2021-05-01"].checkState(COL_LAYER) == Qt.Checked  # (left as it was)
+
+
 def test_long_problem_lists_neither_widen_the_dialog_nor_squash_the_form(project, fresh_settings, tmp_path):
     """Many layers with problems when the dialog opens (the masks checked as dates before 'Match
     masks'): the problem text wraps inside a bounded, scrolling area; the dialog stays narrower than a
