@@ -1367,10 +1367,10 @@ def detect(images, out_dir=None, dates=None, bands=None, model="caimnet", weight
     is refused (:func:`check_probabilities_type`).
 
     ``fill_gaps`` (default False: a pixel masked in any date is nodata in every output) keeps the pixels
-    valid in at least two dates: each masked date takes the pixel's previous clear values, mapped into
-    the masked date's radiometry (:func:`model_core.stack.fill_gaps`; for the networks after their input
-    normalisation, which does the same), so a change
-    hidden by clouds is dated to the interval that ends at the first clear date after it.
+    valid in at least two dates: each masked date takes the pixel's values of the previous clear date, or of
+    the next where no earlier date is clear, mapped into the masked date's radiometry
+    (:func:`model_core.stack.fill_gaps`; for the networks after their input normalisation, which does the same),
+    so a change hidden by clouds is dated to the interval that ends at the first clear date after it.
 
     ``masks``: one mask raster per image (a path, or None / 'none' for a date without one), e.g. cloud
     masks or QA bands; a pixel is masked on a date unless its mask value is one of ``mask_clear``

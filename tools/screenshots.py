@@ -2,7 +2,8 @@
 
 The dates of SHOTS_DATA (one GeoTIFF per date, named by it: the Landsat series near Pucallpa) are added to
 the project, newest on top; the plugin's dialog runs them with its defaults (the automatic choice of model,
-on the CPU) into its default output folder; ``dialog.png`` is the dialog after the run.  Then the main window
+on the CPU) but the bands (SHOTS_BANDS, default 3,4,4,2,1: the Pucallpa files hold SWIR1, NIR, red, green)
+into its default output folder; ``dialog.png`` is the dialog after the run.  Then the main window
 (1280 x 800) with the change-moment layer over the dates and the pixel inspector on a changed pixel inside a
 patch of one moment: ``qgis_result.png``.  SHOTS_OUT receives the PNGs and report.json (an "error" there when
 a step failed)."""

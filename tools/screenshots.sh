@@ -2,7 +2,8 @@
 # Remakes the README's screenshots (resources/screenshots/qgis_result.png and dialog.png) in the real QGIS
 # desktop under xvfb: the plugin staged from this working tree in a throwaway profile and home folder, the
 # Landsat series near Pucallpa from ../shared/data run with the dialog's defaults (the automatic choice, on the
-# CPU), the dialog after the run, the main window with the pixel inspector on a changed pixel.  Driven by
+# CPU) but the bands, 3,4,4,2,1 for its files' SWIR1, NIR, red, green (SHOTS_BANDS=... for others), the dialog
+# after the run, the main window with the pixel inspector on a changed pixel.  Driven by
 # tools/screenshots.py; the PNGs are reduced to 256 colours so each stays small.
 #   tools/screenshots.sh [OUT_DIR]        (default: resources/screenshots; DATA=... for another series folder)
 set -euo pipefail
