@@ -2049,9 +2049,16 @@ class CaimDialog(QDialog):
             if self.iface is not None:
                 details = tr("Changed hectares per interval (last change):\n%s\n\nModel: %s\nDevice: %s\n%s") % (
                     per_interval_lines(results), used, device, "\n".join(tr("Warning: ") + w for w in warnings))
-                self.iface.messageBar().pushMessage(  # the bar renders HTML: a warning names files and bands
+                bar = self.iface.messageBar()
+                bar.pushMessage(  # the bar renders HTML: a warning names files and bands
                     tr("CAIM change detection"), html.escape(bar_text(results), quote=False),
                     details, Qgis.Warning if warnings else Qgis.Success, 30)
+                if warnings:  # on top of it, so that a warning (random weights, a date mostly masked) is read, not
+                    # only the bar's colour: the count on the line (the line with the hectares has no room for
+                    # it in German and Spanish), the warnings under Show more; closing it shows the hectares
+                    bar.pushMessage(tr("CAIM change detection"),
+                                    tr("1 warning.") if len(warnings) == 1 else tr("%d warnings.") % len(warnings),
+                                    "\n".join(warnings), Qgis.Warning, 30)
             self.folder_widget.setFilePath(self.default_output_folder())
         elif cancelled:
             self.progress.setValue(0)

@@ -2489,61 +2489,71 @@ Gerät: %s
         </message>
         <message>
             <location filename="../dialog.py" line="2060" />
+            <source>1 warning.</source>
+            <translation>1 Warnung.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="2060" />
+            <source>%d warnings.</source>
+            <translation>%d Warnungen.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="2067" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2061" />
+            <location filename="../dialog.py" line="2068" />
             <source>Cancelled; nothing was written.</source>
             <translation>Abgebrochen; nichts wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2063" />
+            <location filename="../dialog.py" line="2070" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2070" />
+            <location filename="../dialog.py" line="2077" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2070" />
+            <location filename="../dialog.py" line="2077" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2139" />
+            <location filename="../dialog.py" line="2146" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2156" />
+            <location filename="../dialog.py" line="2163" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2156" />
+            <location filename="../dialog.py" line="2163" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2171" />
+            <location filename="../dialog.py" line="2178" />
             <source>Done.</source>
             <translation>Fertig.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2172" />
+            <location filename="../dialog.py" line="2179" />
             <source>%s ha changed.</source>
             <translation>%s ha geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2183" />
+            <location filename="../dialog.py" line="2190" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2184" />
+            <location filename="../dialog.py" line="2191" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>

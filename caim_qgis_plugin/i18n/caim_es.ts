@@ -2481,61 +2481,71 @@ Dispositivo: %s
         </message>
         <message>
             <location filename="../dialog.py" line="2060" />
+            <source>1 warning.</source>
+            <translation>1 advertencia.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="2060" />
+            <source>%d warnings.</source>
+            <translation>%d advertencias.</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="2067" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2061" />
+            <location filename="../dialog.py" line="2068" />
             <source>Cancelled; nothing was written.</source>
             <translation>Cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2063" />
+            <location filename="../dialog.py" line="2070" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2070" />
+            <location filename="../dialog.py" line="2077" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2070" />
+            <location filename="../dialog.py" line="2077" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2139" />
+            <location filename="../dialog.py" line="2146" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2156" />
+            <location filename="../dialog.py" line="2163" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2156" />
+            <location filename="../dialog.py" line="2163" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2171" />
+            <location filename="../dialog.py" line="2178" />
             <source>Done.</source>
             <translation>Terminado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2172" />
+            <location filename="../dialog.py" line="2179" />
             <source>%s ha changed.</source>
             <translation>%s ha cambiadas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2183" />
+            <location filename="../dialog.py" line="2190" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2184" />
+            <location filename="../dialog.py" line="2191" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>

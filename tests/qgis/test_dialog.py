@@ -679,6 +679,72 @@ def test_the_message_bar_after_a_run_says_it_on_one_line(dialog, project, tmp_pa
     holder.deleteLater()
 
 
+
+def test_a_runs_warnings_are_said_in_the_message_bar_not_only_by_its_colour(dialog, project, tmp_path, request):
+    """A run with warnings (here a date whose pixels are mostly nodata) puts a warning message on top of the one
+    with the hectares: its line says how many (the hectares' line has no room for it in German and Spanish), the
+    warnings themselves under Show more; closing it shows the hectares.  Before, the one bar only turned yellow
+    and the warnings (e.g. "RANDOM weights") were behind Show more."""
+    import types
+
+    from osgeo import gdal
+    from qgis.core import Qgis
+    from qgis.gui import QgsMessageBar
+    from qgis.PyQt.QtGui import QFont
+    from qgis.PyQt.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+    from caim_qgis_plugin.dialog import bar_text, tr
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+
+    font = QApplication.font()
+    QApplication.setFont(QFont("Sans Serif", 9))
+    request.addfinalizer(lambda: QApplication.setFont(font))
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    bar = QgsMessageBar(holder)
+    layout.addWidget(bar)
+    layout.addStretch()
+    holder.resize(645, 200)
+    holder.show()
+    dialog.iface = types.SimpleNamespace(messageBar=lambda: bar)
+    paths = make_stack(str(tmp_path))
+    ds = gdal.Open(paths[1], gdal.GA_Update)  # the middle date: 70 % of its rows nodata
+    for b in range(1, ds.RasterCount + 1):
+        values = ds.GetRasterBand(b).ReadAsArray()
+        values[:45] = 0
+        ds.GetRasterBand(b).WriteArray(values)
+    ds = None
+    for p in paths:
+        add_layer(project, p, os.path.basename(p))
+    dialog.refresh_layers()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    dialog.device_combo.setCurrentText("CPU")
+    dialog.folder_widget.setFilePath(str(tmp_path / "cva"))
+    assert dialog.run(ask=False) is not None
+    assert wait_for(lambda: dialog.task is None)
+    assert dialog.last_results, dialog.status.text()
+    warnings = [w for w in (dialog.last_results.get("WARNINGS") or "").split("\n") if w]
+    assert warnings, dialog.last_results
+    item = bar.currentItem()
+    assert item.level() == Qgis.Warning and item.title() == "CAIM change detection"
+    assert item.text() == ("1 warning." if len(warnings) == 1 else "%d warnings." % len(warnings))
+    assert _bar_lines(bar) == 1
+    bar.popWidget(item)
+    below = bar.currentItem()
+    assert below.text() == bar_text(dialog.last_results) and below.level() == Qgis.Warning
+    for locale, expected in ((None, "12 warnings."), ("de_DE", "12 Warnungen."), ("es_ES", "12 advertencias.")):
+        translator = install_translator(locale) if locale else None
+        try:
+            assert tr("%d warnings.") % 12 == expected
+            bar.pushMessage(tr("CAIM change detection"), tr("%d warnings.") % 12, "details", Qgis.Warning, 0)
+            assert _bar_lines(bar) == 1, locale
+        finally:
+            if translator is not None:
+                remove_translator(translator)
+    holder.close()
+    holder.deleteLater()
+
 def test_a_runs_summary_is_in_the_caim_log_tab_once(dialog, project, tmp_path):
     """A run from the dialog logs its summary once in the Log Messages panel's 'CAIM change detection' tab (it
     came twice: the algorithm's feedback, then 'Run finished on cpu:' with the summary again); the run's feedback
