@@ -2170,22 +2170,23 @@ def bar_text(results):
     over the map beside the Layers panel and the pixel inspector of a 1280 px wide window is 645 px wide, about
     400 px for the title and this line: "Done on cpu with Classical CVA. Changed 19858.77 ha over 3 intervals."
     wrapped there to a second line, cut off."""
+    hectares = _known_hectares(results)
+    return tr("%s ha changed.") % number(sum(hectares.values())) if hectares else tr("Done.")
+
+
+def _known_hectares(results):
+    """The run's changed hectares per interval (its HECTARES output), or {} when it has none or one is unknown."""
     try:
         hectares = json.loads(results.get("HECTARES") or "{}")
     except ValueError:
-        hectares = {}
-    if not hectares or any(v is None for v in hectares.values()):
-        return tr("Done.")
-    return tr("%s ha changed.") % number(sum(hectares.values()))
+        return {}
+    return {} if any(v is None for v in hectares.values()) else hectares
 
 
 def short_total(results):
     """'Changed 12.30 ha over 9 intervals.'"""
-    try:
-        hectares = json.loads(results.get("HECTARES") or "{}")
-    except ValueError:
-        hectares = {}
-    if not hectares or any(v is None for v in hectares.values()):
+    hectares = _known_hectares(results)
+    if not hectares:
         return ""
     return (tr("Changed %s ha over %d intervals.") if len(hectares) > 1 else
             tr("Changed %s ha over %d interval.")) % (number(sum(hectares.values())), len(hectares))

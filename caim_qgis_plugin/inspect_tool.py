@@ -1184,7 +1184,7 @@ class InspectDock(QDockWidget):
             clouded = [data["dates"][i] or tr("date %d") % (i + 1) for i in data.get("clouded") or []
                        if i < len(data["dates"])]
             self.header.setText(tr("<b>Map's answer hidden.</b> Label the pixel from the band values and the imagery.")
-                                + (tr("<br><b>Cloud mask on:</b> %s") % escape(", ".join(clouded)) if clouded else "")
+                                + (tr("<br><b>Cloud-masked:</b> %s") % escape(", ".join(clouded)) if clouded else "")
                                 + ("<br><small>%s</small>" % where if where else "") + self._missing_text(data))
             self.plot.set_data(dict(data, moment=None))
             return

@@ -2538,22 +2538,22 @@ Gerät: %s
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2178" />
+            <location filename="../dialog.py" line="2174" />
             <source>Done.</source>
             <translation>Fertig.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2179" />
+            <location filename="../dialog.py" line="2174" />
             <source>%s ha changed.</source>
             <translation>%s ha geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2190" />
+            <location filename="../dialog.py" line="2191" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2191" />
+            <location filename="../dialog.py" line="2192" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -3386,8 +3386,8 @@ Gerät: %s
         </message>
         <message>
             <location filename="../inspect_tool.py" line="1187" />
-            <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
-            <translation>&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
+            <source>&lt;br&gt;&lt;b&gt;Cloud-masked:&lt;/b&gt; %s</source>
+            <translation>&lt;br&gt;&lt;b&gt;Wolkenmaskiert:&lt;/b&gt; %s</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="1191" />
@@ -3426,6 +3426,10 @@ Gerät: %s
         <message>
             <source> and </source>
             <translation type="obsolete"> und </translation>
+        </message>
+        <message>
+            <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
+            <translation type="obsolete">&lt;br&gt;&lt;b&gt;Wolkenmaske am:&lt;/b&gt; %s</translation>
         </message>
         <message>
             <source>masked on %s: filled from %s</source>

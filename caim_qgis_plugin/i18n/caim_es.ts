@@ -2530,22 +2530,22 @@ Dispositivo: %s
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2178" />
+            <location filename="../dialog.py" line="2174" />
             <source>Done.</source>
             <translation>Terminado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2179" />
+            <location filename="../dialog.py" line="2174" />
             <source>%s ha changed.</source>
             <translation>%s ha cambiadas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2190" />
+            <location filename="../dialog.py" line="2191" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2191" />
+            <location filename="../dialog.py" line="2192" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
@@ -3358,8 +3358,8 @@ Dispositivo: %s
         </message>
         <message>
             <location filename="../inspect_tool.py" line="1187" />
-            <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
-            <translation>&lt;br&gt;&lt;b&gt;Máscara de nubes el:&lt;/b&gt; %s</translation>
+            <source>&lt;br&gt;&lt;b&gt;Cloud-masked:&lt;/b&gt; %s</source>
+            <translation>&lt;br&gt;&lt;b&gt;Enmascarado por nubes:&lt;/b&gt; %s</translation>
         </message>
         <message>
             <location filename="../inspect_tool.py" line="1191" />
@@ -3398,6 +3398,10 @@ Dispositivo: %s
         <message>
             <source> and </source>
             <translation type="obsolete"> y </translation>
+        </message>
+        <message>
+            <source>&lt;br&gt;&lt;b&gt;Cloud mask on:&lt;/b&gt; %s</source>
+            <translation type="obsolete">&lt;br&gt;&lt;b&gt;Máscara de nubes el:&lt;/b&gt; %s</translation>
         </message>
         <message>
             <source>masked on %s: filled from %s</source>
