@@ -35,6 +35,10 @@ Dataset kinds:
   thousands of tiles; ``--samples N`` scores the first N series (in folder and name order) of any real
   dataset.
 
+``--against FILE`` adds a row for a second weights file of the same network, run on the same series (built and
+co-registered once) and scored on the same pixels, and with ``--bootstrap-block`` (required with it) the paired
+interval of the kappa difference model - against (:func:`evaluate`'s ``against``).
+
 Scenes are normalised like inference does (per date and band, statistics of the whole scene) and
 run in tiles with the model's halo as overlap, so results do not depend on the tile size.
 """
@@ -278,7 +282,7 @@ def _moment_labelled(s):
 
 
 def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None, block=None,
-             bootstrap=1000, min_patch=0, by_distance=False, coregister=False):
+             bootstrap=1000, min_patch=0, by_distance=False, coregister=False, against=None):
     """Pooled scores for the model and the baseline over a list of :class:`Series` (or of
     :class:`~model_core.datasets.series.LazySeries`, each read when its turn comes).
 
@@ -292,7 +296,14 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
     With ``block`` (pixels), each method's area and moment scores also get ``kappa_ci``: the 95 %
     interval of kappa from a spatial block bootstrap (``bootstrap`` resamples of the
     ``block`` x ``block`` blocks of all series; :func:`model_core.metrics.bootstrap_kappas`), and
-    with both methods ``out["kappa_diff_ci"][part]`` is the paired interval of model - baseline."""
+    with both methods ``out["kappa_diff_ci"][part]`` is the paired interval of model - baseline.
+
+    ``against``: a second model (another weights file of the same network, :func:`main`'s ``--against``), run on
+    the same series (co-registered once, for every method alike) and scored on the same pixels as ``model``; its
+    scores are ``out["against"]``, and with ``block`` ``out["against_kappa_diff"][part]`` holds the difference of
+    the pooled kappas (``"kappa"``: model - against) and its paired block-bootstrap interval (``"ci"``: every
+    resample draws the same blocks for both, so the interval is that of the difference on the same pixels, not
+    two separate intervals side by side)."""
     from model_core.baseline import cva
     from model_core.metrics import (ConfusionMatrix, area_from_moment_labels, block_confusions,
                                     bootstrap_kappas, interval)
@@ -301,7 +312,8 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
 
     kmax = max(s.t for s in series)
     res = {}
-    methods = ([("model", None)] if model is not None else []) + ([("baseline", None)] if baseline else [])
+    methods = ([("model", None)] if model is not None else []) + ([("against", None)] if against is not None else []) \
+        + ([("baseline", None)] if baseline else [])
     for name, _unused in methods:
         res[name] = {"cm": ConfusionMatrix(kmax), "seconds": 0.0, "blocks": {"area": [], "moment": []},
                      "history": np.zeros((len(HISTORY_CLASSES), 5), np.int64)}
@@ -328,6 +340,10 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
             preds["model"] = predict_scene(model, s.values, s.valid, device, tile,
                                            stats=s.stats)
             res["model"]["seconds"] += time.time() - t0
+        if against is not None:
+            t0 = time.time()
+            preds["against"] = predict_scene(against, s.values, s.valid, device, tile, stats=s.stats)
+            res["against"]["seconds"] += time.time() - t0
         if baseline:
             t0 = time.time()
             preds["baseline"] = cva(s.values, s.valid)["moment"]
@@ -387,41 +403,50 @@ def evaluate(series, model=None, device="cpu", tile=256, baseline=True, log=None
                 continue
             for j, n in enumerate(names):
                 out[n][part]["kappa_ci"] = interval(vals[:, j])
-            if len(names) == 2:
-                out["kappa_diff_ci"][part] = interval(vals[:, 0] - vals[:, 1])
+            col = {n: j for j, n in enumerate(names)}
+            if "model" in col and "baseline" in col:
+                out["kappa_diff_ci"][part] = interval(vals[:, col["model"]] - vals[:, col["baseline"]])
+            if "model" in col and "against" in col:
+                out.setdefault("against_kappa_diff", {})[part] = {
+                    "kappa": out["model"][part]["kappa"] - out["against"][part]["kappa"],
+                    "ci": interval(vals[:, col["model"]] - vals[:, col["against"]])}
     return out
 
 
-def format_results(res, model_label="model", baseline_label="CVA + Otsu baseline"):
+def format_results(res, model_label="model", baseline_label="CVA + Otsu baseline", against_label="against"):
     from model_core.metrics import format_area_table, format_moment_table
 
-    names = [(n, model_label if n == "model" else baseline_label) for n in ("model", "baseline")
-             if n in res]
+    labels = {"model": model_label, "against": against_label, "baseline": baseline_label}
+    names = [(n, labels[n]) for n in ("model", "against", "baseline") if n in res]
+    # with --against, two file names: the method columns as wide as the longest row name (else as ever: 28 in the
+    # tables, 30 cut in the sections below)
+    wide = max(len(label) for _unused, label in names) if "against" in res else 0
+    cut = max(30, wide)
     lines = ["Change area (positive = changed), all labelled pixels pooled:",
-             format_area_table([(label, res[n]["area"]) for n, label in names])]
+             format_area_table([(label, res[n]["area"]) for n, label in names], method_width=wide)]
     if res.get("has_moment"):
         lines += ["", "Change moment (class k = last change between date k and date k+1, 1-based; 0 = no change):",
-                  format_moment_table([(label, res[n]["moment"]) for n, label in names])]
+                  format_moment_table([(label, res[n]["moment"]) for n, label in names], method_width=wide)]
     if all("history" in res[n] for n, _unused in names) and names:
         lines += ["", "Change moment by pixel history (share of the class's pixels; semi-synthetic truth):",
-                  f"{'method':<30} {'history':<16} {'pixels':>8} {'exact':>6} {'unchanged':>9} "
+                  f"{'method':<{cut}} {'history':<16} {'pixels':>8} {'exact':>6} {'unchanged':>9} "
                   f"{'earlier':>7} {'later':>6}"]
         for n, label in names:
             for c, h in res[n]["history"].items():
                 if h["pixels"]:
-                    lines.append(f"{label[:30]:<30} {c:<16} {h['pixels']:8d} {h['exact']:6.3f} "
+                    lines.append(f"{label[:cut]:<{cut}} {c:<16} {h['pixels']:8d} {h['exact']:6.3f} "
                                  f"{h['unchanged']:9.3f} {h['earlier']:7.3f} {h['later']:6.3f}")
     if names and all("by_distance" in res[n] for n, _unused in names):
         rings = len(res[names[0][0]]["by_distance"]["false change"]) - 1
         lines += ["", "Change area errors by distance to the reference's other class (pixels, 8-neighbour: false "
                   "change from the nearest changed pixel, missed change from the nearest unchanged one; share of "
                   "the row's errors):",
-                  f"{'method':<30} {'error':<14} {'pixels':>8} " + " ".join(f"{d:>6}" for d in range(1, rings + 1))
+                  f"{'method':<{cut}} {'error':<14} {'pixels':>8} " + " ".join(f"{d:>6}" for d in range(1, rings + 1))
                   + f" {'>' + str(rings):>6}"]
         for n, label in names:
             for kind, counts in res[n]["by_distance"].items():
                 total = sum(counts)
-                lines.append(f"{label[:30]:<30} {kind:<14} {total:8d} "
+                lines.append(f"{label[:cut]:<{cut}} {kind:<14} {total:8d} "
                              + " ".join(f"{c / max(total, 1):6.3f}" for c in counts))
     if res.get("block"):
         lines += ["", f"95 % interval of kappa, spatial block bootstrap ({res['block']} x {res['block']} px "
@@ -436,6 +461,19 @@ def format_results(res, model_label="model", baseline_label="CVA + Otsu baseline
                  if part in diff and (part == "area" or res.get("has_moment"))]
         if parts:
             lines.append("  model - baseline (paired): " + ", ".join(parts))
+        diff = res.get("against_kappa_diff", {})
+
+        def shown(name, part):  # a kappa as the tables print it
+            return float(f"{res[name][part]['kappa']:.4f}")
+
+        # the point difference of the kappas as the tables print them (4 decimals), so that the line adds up for
+        # a reader of the tables; the JSON holds the exact one ("kappa"), at most 0.0001 from it
+        parts = [f"{part} {shown('model', part) - shown('against', part):+.4f} "
+                 f"[{diff[part]['ci'][0]:+.3f}, {diff[part]['ci'][1]:+.3f}]" for part in ("area", "moment")
+                 if part in diff and (part == "area" or res.get("has_moment"))]
+        if parts:
+            lines.append("  kappa difference (model - against), paired 95 % block bootstrap: "
+                         + ", ".join(parts))
     return "\n".join(lines)
 
 
@@ -456,6 +494,11 @@ def build_parser():
                    "--weights, the file's network or a fusion that runs it")
     p.add_argument("--no-model", action="store_true", help="evaluate the baseline only")
     p.add_argument("--no-baseline", action="store_true", help="skip the baseline")
+    p.add_argument("--against", metavar="FILE",
+                   help="a second weights file of the same network, run on the same series and scored on the same "
+                        "pixels as the model (co-registration, --bands, --sensitivity, --min-patch alike): prints its "
+                        "row and the paired 95 %% block-bootstrap interval of the kappa difference (model - against) "
+                        "of area and moment; needs --bootstrap-block (e.g. 64 on the semi-synthetic series)")
     p.add_argument("--bands", help="1-based input bands as R,G,B,NIR (taizhou default 3,2,1,4; on the "
                    "semi-synthetic R, G, B, NIR series e.g. 1,2,3,2 scores the RGB-only mode; oscd: positions "
                    "in B01..B08,B8A,B09..B12, default 4,3,2,8; pairs: default the tiles' R, G, B with green "
@@ -525,6 +568,15 @@ def main(argv=None):
     if args.samples is not None and args.samples < 1:
         print("error: " + _("--samples must be a positive number of series"), file=sys.stderr)
         return 2
+    if args.against is not None and args.no_model:
+        print("error: " + _("--against compares the model with a second weights file; drop --no-model (or --against)"),
+              file=sys.stderr)
+        return 2
+    if args.against is not None and args.bootstrap_block is None:
+        print("error: " + _("--against needs --bootstrap-block PX, the block size of the paired interval of the "
+                            "difference (e.g. 64 on the semi-synthetic series, one block per 64 px series; 25 on "
+                            "Taizhou)"), file=sys.stderr)
+        return 2
     if args.no_model and args.no_baseline:
         print("error: " + _("--no-model with --no-baseline leaves nothing to evaluate; drop one of them"), file=sys.stderr)
         return 2
@@ -536,6 +588,33 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("\n" + _("Interrupted; nothing was written."), file=sys.stderr)
         return 130
+
+
+def _load_against(args, network, fusion, label, device):
+    """The model of ``--against``: a weights file of ``network`` (the network the model runs: the first file's own,
+    or the one a fusion wraps), built as the model is (around the same ``fusion``), refused with a message that
+    names --against when it is missing, unreadable, of another network or takes other bands."""
+    from model_core import weights as wio
+    from model_core.errors import CaimError
+
+    path = args.against
+    if not os.path.exists(path):
+        raise CaimError(_("--against '{path}' does not exist: name the weights file (.pt) to compare the model "
+                          "with.").format(path=path))
+    try:  # the file's own refusals (unreadable, damaged, other bands), said of --against
+        found = wio.read(path)["arch"]
+    except CaimError as exc:
+        raise CaimError(f"--against: {exc}") from None
+    if found != network:
+        raise CaimError(_("--against '{path}' holds weights of the '{found}' network, but the model evaluated is "
+                          "{label}: --against compares two weights files of the same network. Give a '{network}' "
+                          "file.").format(path=path, found=found, label=label, network=network))
+    try:
+        against = wio.load_model(path, arch=fusion or network, device=device)
+        wio.require_rgbn(against, path)
+    except CaimError as exc:
+        raise CaimError(f"--against: {exc}") from None
+    return against
 
 
 def _main(args):
@@ -564,6 +643,7 @@ def _main(args):
 
         device = resolve_device(args.device)  # a GPU that is not there is a message, not torch's traceback
         model, label = None, "model"
+        against, against_label = None, "against"
         if not args.no_model:
             from model_core import weights as wio
             from model_core.models import build_model, model_class
@@ -571,6 +651,10 @@ def _main(args):
             if not getattr(model_class(args.model), "needs_weights", True):  # a classical method
                 if args.weights:
                     raise CaimError(_("'{model}' is a classical method and takes no weights; drop --weights.").format(
+                        model=args.model))
+                if args.against is not None:
+                    raise CaimError(_("'{model}' is a classical method and takes no weights: --against compares two "
+                                      "weights files of a network (caimnet, schanger or a fusion); drop --against.").format(
                         model=args.model))
                 model = build_model(args.model).to(device).eval()
                 label = model_class(args.model).__name__
@@ -587,13 +671,23 @@ def _main(args):
                 model = wio.load_model(path, arch=args.model if fused or named else None, device=device)
                 wio.require_rgbn(model, path)
                 label = f"{model.arch} ({path.split('/')[-1]})"
+                if args.against is not None:
+                    against = _load_against(args, wio.wrapped_arch(args.model) if fused else model.arch,
+                                            args.model if fused else None, label, device)
+                    against_label = f"against: {against.arch} ({args.against.split('/')[-1]})"
             from model_core.predict import apply_sensitivity
 
             if apply_sensitivity(model, args.sensitivity):
                 label += f", sensitivity {args.sensitivity:+g}"
+                if against is not None:
+                    apply_sensitivity(against, args.sensitivity)
+                    against_label += f", sensitivity {args.sensitivity:+g}"
         warning = training_bands_warning(model, args)
         if warning:
             print(warning, file=sys.stderr)
+        other = training_bands_warning(against, args)
+        if other and other != warning:
+            print(other, file=sys.stderr)
         series = _series_for(args)
         most = getattr(model, "max_dates", None)
         longer = [s for s in series if most and s.t > most]
@@ -613,13 +707,14 @@ def _main(args):
             print(_("(the model is the CVA + Otsu baseline itself: one row)"), file=sys.stderr)
         res = evaluate(series, model, device, args.tile, baseline=not (args.no_baseline or same),
                        block=args.bootstrap_block, min_patch=min_patch, log=log,
-                       by_distance=args.by_distance, coregister=args.coregister)
+                       by_distance=args.by_distance, coregister=args.coregister, against=against)
         if args.coregister:
             c = res["coregister"]
             print(_("Co-registration: {moved} of {dates} dates moved onto their series' first date; the offset of "
                     "{not_applied} not applied (no clear match)").format(**c), file=sys.stderr)
         if min_patch > 1:
             label += f", min patch {min_patch} px"
+            against_label += f", min patch {min_patch} px"
     except FileNotFoundError as exc:
         print("error: " + ((_("'{path}' does not exist (--root)") if exc.filename == args.root else
                             _("'{path}' does not exist")).format(path=exc.filename) if exc.filename else str(exc)),
@@ -652,7 +747,8 @@ def _main(args):
         print(_("Bands: RGB-only series (or --bands 1,2,3,2 or 1,2,3), read as R, G, B with green in place of NIR by "
                 "the model and the baseline alike, as detect reads RGB-only imagery"))
     print(format_results(res, label, "CVA + Otsu baseline" + bands + (f", min patch {args.min_patch} px"
-                                                                       if args.min_patch > 1 else "")))
+                                                                       if args.min_patch > 1 else ""),
+                         against_label=against_label))
     if args.json:
         # written in a hidden folder locked for this run and moved into place (Ctrl-C: removed with what is in
         # it, main says "nothing was written"; a kill -9 leaves that folder only, which the next evaluate into

@@ -191,24 +191,26 @@ def undefined_area_scores(s):
     return {k for k, d in (("precision", tp + fp), ("recall", tp + fn), ("f1", 2 * tp + fp + fn)) if d == 0}
 
 
-def _heads(heads, names):
+def _heads(heads, names, method_width=0):
     """The column names ``names`` as shown (``heads``: {English name: shown name}, e.g. translated; missing: the
     English one) and each column's width: the English table's own (28 for the method, 9 for the pixels, 7 for a
-    score), wider when a shown name is longer."""
+    score), wider when a shown name is longer (the method's also when ``method_width`` is: rows of longer names,
+    aligned)."""
     shown = [(heads or {}).get(n, n) for n in names]
-    widths = [max(28 if n == "method" else 9 if n == "pixels" else 7, len(h))
+    widths = [max(max(28, method_width) if n == "method" else 9 if n == "pixels" else 7, len(h))
               for n, h in zip(names, shown)]
     return shown, widths
 
 
-def format_area_table(rows, heads=None):
+def format_area_table(rows, heads=None, method_width=0):
     """Text table of area scores; ``rows`` is a list of (name, area_scores dict).  A score that is 0 / 0
     (:func:`undefined_area_scores`, e.g. F1 where neither reference nor prediction has change) is '-',
     not 0: a map with no false change of a stable area is not 0 % precise.  ``heads``: the column names as
     shown ({'method': ..., 'pixels': ..., 'OA': ..., 'prec': ..., 'recall': ..., 'F1': ..., 'kappa': ...}), for
-    people reading another language (the comparison's text); without, the English table as ever."""
+    people reading another language (the comparison's text); without, the English table as ever.  ``method_width``:
+    the method column at least this wide (evaluate --against's rows of two file names)."""
     names = ["method", "pixels", "OA", "prec", "recall", "F1", "kappa"]
-    shown, (wm, wp, *ws) = _heads(heads, names)
+    shown, (wm, wp, *ws) = _heads(heads, names, method_width)
     head = f"{shown[0]:<{wm}} {shown[1]:>{wp}} " + " ".join(f"{h:>{w}}" for h, w in zip(shown[2:], ws))
     lines = [head, "-" * len(head)]
     for name, s in rows:
@@ -218,12 +220,12 @@ def format_area_table(rows, heads=None):
     return "\n".join(lines)
 
 
-def format_moment_table(rows, heads=None):
-    """Text table of moment scores (OA, kappa, macro F1, per-class F1); ``heads`` as :func:`format_area_table`'s
-    (with 'mF1'; the per-class 'F1[k]' take the shown 'F1')."""
+def format_moment_table(rows, heads=None, method_width=0):
+    """Text table of moment scores (OA, kappa, macro F1, per-class F1); ``heads`` and ``method_width`` as
+    :func:`format_area_table`'s (with 'mF1'; the per-class 'F1[k]' take the shown 'F1')."""
     k = max((len(s["f1_per_class"]) for _, s in rows), default=0)
     names = ["method", "pixels", "OA", "kappa", "mF1"]
-    shown, (wm, wp, *ws) = _heads(heads, names)
+    shown, (wm, wp, *ws) = _heads(heads, names, method_width)
     f1 = (heads or {}).get("F1", "F1")
     classes = [f"{f1}[{i}]" for i in range(k)]
     wc = [max(7, len(c)) for c in classes]
