@@ -82,9 +82,12 @@ def test_a_file_against_itself_differs_by_exactly_zero(tmp_path, capsys, monkeyp
 def test_against_another_file_prints_the_difference_of_the_printed_kappas(tmp_path, capsys):
     """The bundled file against the mixed-sources file: the printed difference is the difference of the two
     printed kappas, the JSON's the exact one inside its paired interval; the model's and the baseline's rows and
-    the model - baseline interval are those of the run without --against."""
+    the model - baseline interval are those of the run without --against, the against row that of the file
+    evaluated as --weights."""
     assert evaluate.main(COMMON + ["--json", str(tmp_path / "alone.json")]) == 0
     alone = capsys.readouterr().out
+    assert evaluate.main(COMMON + ["--weights", MIXED, "--no-baseline", "--json", str(tmp_path / "mixed.json")]) == 0
+    capsys.readouterr()
     assert evaluate.main(COMMON + ["--against", MIXED, "--json", str(tmp_path / "both.json")]) == 0
     out = capsys.readouterr().out
     model, other = "caimnet (caimnet_rgbn.pt)", "against: caimnet (caimnet_rgbn_mixed_sources.pt)"
@@ -104,6 +107,8 @@ def test_against_another_file_prints_the_difference_of_the_printed_kappas(tmp_pa
         assert res["model"][part]["pixels"] == res["against"][part]["pixels"] == res["baseline"][part]["pixels"]
     strip = lambda r: {k: v for k, v in r.items() if k != "seconds"}  # noqa: E731
     assert strip(res["model"]) == strip(first["model"]) and strip(res["baseline"]) == strip(first["baseline"])
+    mixed = json.loads((tmp_path / "mixed.json").read_text())["results"]["model"]
+    assert strip(res["against"]) == strip(mixed)
     assert res["kappa_diff_ci"] == first["kappa_diff_ci"]
     kept = [line for line in alone.splitlines() if "model - baseline (paired)" in line]
     assert kept and kept[0] in out.splitlines()
