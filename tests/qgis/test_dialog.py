@@ -620,25 +620,18 @@ def _bar_lines(bar):
     return sum(document.findBlockByNumber(i).layout().lineCount() for i in range(document.blockCount()))
 
 
-def test_the_message_bar_after_a_run_says_it_on_one_line(dialog, project, tmp_path, request):
-    """After a run the QGIS message bar read "Done on cpu with Classical CVA. Changed 19858.77 ha over 3
-    intervals." and wrapped to a second line the bar cut off: over the map of a 1280 px wide window, beside the
-    Layers panel and the pixel inspector, the bar is 645 px wide (a desktop screenshot), about 400 px for its
-    title and text.  The line is now the changed hectares alone, the model, the device, the hectares per
-    interval and the warnings under Show more.  Here in a real 645 px QgsMessageBar: a real run's, and the line
-    of 123456.78 ha over 12 intervals in English, German and Spanish."""
+def _desktop_message_bar(dialog, request):
+    """(holder, bar): a real QgsMessageBar 645 px wide, as over the map of a 1280 px wide QGIS window beside the
+    Layers panel and the pixel inspector, at the desktop's font (Sans Serif 9 under xvfb, tools/screenshots.sh
+    says), given to the dialog as its iface's message bar."""
     import types
 
-    from qgis.core import Qgis
     from qgis.gui import QgsMessageBar
     from qgis.PyQt.QtGui import QFont
     from qgis.PyQt.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-    from caim_qgis_plugin.dialog import bar_text, tr
-    from caim_qgis_plugin.i18n import install_translator, remove_translator
-
     font = QApplication.font()
-    QApplication.setFont(QFont("Sans Serif", 9))  # the QGIS desktop's font under xvfb (tools/screenshots.sh says)
+    QApplication.setFont(QFont("Sans Serif", 9))
     request.addfinalizer(lambda: QApplication.setFont(font))
     holder = QWidget()
     layout = QVBoxLayout(holder)
@@ -649,6 +642,21 @@ def test_the_message_bar_after_a_run_says_it_on_one_line(dialog, project, tmp_pa
     holder.resize(645, 200)
     holder.show()
     dialog.iface = types.SimpleNamespace(messageBar=lambda: bar)
+    return holder, bar
+
+def test_the_message_bar_after_a_run_says_it_on_one_line(dialog, project, tmp_path, request):
+    """After a run the QGIS message bar read "Done on cpu with Classical CVA. Changed 19858.77 ha over 3
+    intervals." and wrapped to a second line the bar cut off: over the map of a 1280 px wide window, beside the
+    Layers panel and the pixel inspector, the bar is 645 px wide (a desktop screenshot), about 400 px for its
+    title and text.  The line is now the changed hectares alone, the model, the device, the hectares per
+    interval and the warnings under Show more.  Here in a real 645 px QgsMessageBar: a real run's, and the line
+    of 123456.78 ha over 12 intervals in English, German and Spanish."""
+    from qgis.core import Qgis
+
+    from caim_qgis_plugin.dialog import bar_text, tr
+    from caim_qgis_plugin.i18n import install_translator, remove_translator
+
+    holder, bar = _desktop_message_bar(dialog, request)
     for p in make_stack(str(tmp_path)):
         add_layer(project, p, os.path.basename(p))
     dialog.refresh_layers()
@@ -685,29 +693,13 @@ def test_a_runs_warnings_are_said_in_the_message_bar_not_only_by_its_colour(dial
     with the hectares: its line says how many (the hectares' line has no room for it in German and Spanish), the
     warnings themselves under Show more; closing it shows the hectares.  Before, the one bar only turned yellow
     and the warnings (e.g. "RANDOM weights") were behind Show more."""
-    import types
-
     from osgeo import gdal
     from qgis.core import Qgis
-    from qgis.gui import QgsMessageBar
-    from qgis.PyQt.QtGui import QFont
-    from qgis.PyQt.QtWidgets import QApplication, QVBoxLayout, QWidget
 
     from caim_qgis_plugin.dialog import bar_text, tr
     from caim_qgis_plugin.i18n import install_translator, remove_translator
 
-    font = QApplication.font()
-    QApplication.setFont(QFont("Sans Serif", 9))
-    request.addfinalizer(lambda: QApplication.setFont(font))
-    holder = QWidget()
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    bar = QgsMessageBar(holder)
-    layout.addWidget(bar)
-    layout.addStretch()
-    holder.resize(645, 200)
-    holder.show()
-    dialog.iface = types.SimpleNamespace(messageBar=lambda: bar)
+    holder, bar = _desktop_message_bar(dialog, request)
     paths = make_stack(str(tmp_path))
     ds = gdal.Open(paths[1], gdal.GA_Update)  # the middle date: 70 % of its rows nodata
     for b in range(1, ds.RasterCount + 1):
