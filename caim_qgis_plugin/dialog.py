@@ -1232,14 +1232,22 @@ class CaimDialog(QDialog):
                 item.setData(COL_LAYER, MASK_OF_ROLE, None)
         self.layer_tree.blockSignals(False)
 
+    def _mask_layers_by_date(self):
+        """The project's layers that look like masks (:func:`looks_like_mask`), by their date: what Match masks by
+        date gives (one of a date: that date's mask) and what the dialog's hint names."""
+        by_date = {}
+        for layer in self.mask_candidates():
+            if looks_like_mask(layer):
+                by_date.setdefault(inp.date_for_layer(layer)[0], []).append(layer)
+        return by_date
+
     def match_masks(self):
         """Give each checked image date without a mask the one-band layer of the same date whose name looks
         like a mask (MASK_WORDS); a date with several such layers is left for the user to choose, and
         said.  Mask-like layers never receive a mask themselves, and those of an image's date are
         unchecked as inputs.  Returns how many images were given a mask."""
-        candidates = [(inp.date_for_layer(layer)[0], layer) for layer in self.mask_candidates()
-                      if looks_like_mask(layer)]
-        mask_ids = {layer.id() for _, layer in candidates}
+        by_date = self._mask_layers_by_date()
+        mask_ids = {layer.id() for layers in by_date.values() for layer in layers}
         taken = {item.data(COL_MASK, LAYER_ROLE) for item in self._items()}
         matched, hidden, ambiguous, dates = 0, 0, [], set()
         for item in self._items():
@@ -1251,7 +1259,7 @@ class CaimDialog(QDialog):
             if not date:
                 continue
             dates.add(date)
-            same = [layer for d, layer in candidates if d == date and layer.id() not in taken]
+            same = [layer for layer in by_date.get(date, []) if layer.id() not in taken]
             if len(same) == 1:
                 self.layer_tree.blockSignals(True)
                 self.set_mask(item, same[0])
@@ -1438,13 +1446,9 @@ class CaimDialog(QDialog):
                         and looks_like_mask(layer)]
         mask_like = []
         if checked_like and unmasked:
-            per_date = {}
-            for layer in self.mask_candidates():
-                if looks_like_mask(layer):
-                    date = inp.date_for_layer(layer)[0]
-                    per_date[date] = per_date.get(date, 0) + 1
-            mask_like = [layer.name() for layer in checked_like
-                         if inp.date_for_layer(layer)[0] in unmasked and per_date.get(inp.date_for_layer(layer)[0]) == 1]
+            by_date = self._mask_layers_by_date()
+            mask_like = [layer.name() for layer in checked_like for date in [inp.date_for_layer(layer)[0]]
+                         if date in unmasked and len(by_date.get(date, [])) == 1]
         if mask_like:
             problems.append((inp.INFO, (tr("%s looks like the cloud mask of a checked date: Match masks by date "
                                            "makes it that date's mask.") if len(mask_like) == 1 else

@@ -319,12 +319,13 @@ def _filled_from(masked, series, names):
     clear date, or the next where no earlier date is clear.  When a date's validity here is not known (not read:
     outside its file, as the strip of a moved date, or unreadable; some bands nodata, which the engine reads as
     nodata or not by the bands' types), the rule, not a date."""
+    from model_core.stack import fill_source
+
     known = not any(i not in masked and (v is None or any(x is None for x in v)) for i, v in enumerate(series))
     clear = [i for i in range(len(series)) if i not in masked]
     groups = {}  # source date: the masked dates filled from it
     for i in masked if known else []:
-        src = max((j for j in clear if j < i), default=min((j for j in clear if j > i), default=None))
-        groups.setdefault(src, []).append(i)
+        groups.setdefault(fill_source(i, clear), []).append(i)
     if not groups or None in groups:  # (no clear date here at all cannot be, with a moment)
         return tr("masked: %s; filled from the previous clear date, or the next where no earlier date is "
                   "clear") % ", ".join(names[i] for i in masked)

@@ -214,6 +214,12 @@ _FILL_VALUES = (0, -9999, -32768, -28672, 65535)  # fill values of common produc
 MIN_CLEAR_SAMPLE = 1000  # below this many pixels valid in every date, statistics use the gap-filled sample
 
 
+def fill_source(i, clear):
+    """The date whose values :func:`fill_gaps` gives a pixel masked on date ``i``, of the dates ``clear`` where it is
+    clear (indices): the last before ``i``, else the first after it; None when no date is clear."""
+    return max((j for j in clear if j < i), default=min((j for j in clear if j > i), default=None))
+
+
 def fill_gaps(values, valid, center=None, scale=None):
     """Gap filling for series with masked dates (clouds, shadows, scan gaps): ``values`` (T, C, H, W)
     and per-date ``valid`` (T, H, W) -> (filled values (T, C, H, W), valid2 (H, W)).
@@ -1589,7 +1595,7 @@ class Stack:
                                    "with clear pixels. {advice}").format(label=self.sources[have[0]].spec.label,
                                                                          advice=advice))
             for i in self.overcast:  # filled from the previous clear date (else the next): so are its statistics
-                src = max([j for j in have if j < i], default=have[0])
+                src = fill_source(i, have)
                 center[i], scale[i] = center[src], scale[src]
         all_valid = per_date.all(axis=0)
         self.sample_clear = None

@@ -2106,254 +2106,254 @@ Braucht PyTorch im Python von QGIS.
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1280" />
+            <location filename="../dialog.py" line="1288" />
             <source>Clear values %s, which the masks record (their product's).</source>
             <translation>Wolkenfrei-Werte %s, wie die Masken sie angeben (die ihres Produkts).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1282" />
+            <location filename="../dialog.py" line="1290" />
             <source>The masks record different clear values (%s), and one set holds for every mask: empty the Cloud mask cells of the dates whose masks are of another kind, or give every date a mask of one kind.</source>
             <translation>Die Masken geben unterschiedliche Wolkenfrei-Werte an (%s), und ein Satz gilt für jede Maske: leeren Sie die Wolkenmasken-Zellen der Zeitpunkte, deren Masken anderer Art sind, oder geben Sie jedem Zeitpunkt eine Maske derselben Art.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1286" />
+            <location filename="../dialog.py" line="1294" />
             <source>Matched %d cloud mask by date.</source>
             <translation>%d Wolkenmaske nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1286" />
+            <location filename="../dialog.py" line="1294" />
             <source>Matched %d cloud masks by date.</source>
             <translation>%d Wolkenmasken nach Datum zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1289" />
+            <location filename="../dialog.py" line="1297" />
             <source>%d mask layer was hidden in the Layers panel; the run reads it all the same.</source>
             <translation>%d Maskenlayer wurde im Layerfenster ausgeblendet; der Lauf liest ihn trotzdem.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1291" />
+            <location filename="../dialog.py" line="1299" />
             <source>%d mask layers were hidden in the Layers panel; the run reads them all the same.</source>
             <translation>%d Maskenlayer wurden im Layerfenster ausgeblendet; der Lauf liest sie trotzdem.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1293" />
+            <location filename="../dialog.py" line="1301" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Mehrere Maskenlayer für %s: einen in der Zelle Wolkenmaske dieses Zeitpunkts wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1295" />
+            <location filename="../dialog.py" line="1303" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Mehrere Maskenlayer für %s: je einen in den Zellen Wolkenmaske dieser Zeitpunkte wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1349" />
+            <location filename="../dialog.py" line="1357" />
             <source>Unreadable date %s: %s.</source>
             <translation>Unlesbares Datum %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1350" />
+            <location filename="../dialog.py" line="1358" />
             <source>'%s' for '%s'</source>
             <translation>'%s' für '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1374" />
+            <location filename="../dialog.py" line="1382" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>Das für '%s' eingegebene Datum wird nicht verwendet: es enthält mehrere Zeitpunkte, die seine Kanalnamen oder seine Zeitachse angeben. Seine Zelle Datum leeren.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1378" />
+            <location filename="../dialog.py" line="1386" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' enthält mehrere Zeitpunkte, und eine Wolkenmaske kann nicht für alle gelten: seine Zelle Wolkenmaske leeren, es aufteilen (In Zeitpunkte aufteilen…), dann die Maske jedes Zeitpunkts in dessen Zeile wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1384" />
+            <location filename="../dialog.py" line="1392" />
             <source>%s (each date)</source>
             <translation>%s (je Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1387" />
+            <location filename="../dialog.py" line="1395" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je einen Kanal haben: Kanal 1 wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1391" />
+            <location filename="../dialog.py" line="1399" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>Kanal %d gibt es in den Zeitpunkten von '%s' nicht, die je %d Kanäle haben: Kanäle von 1 bis %d wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1397" />
+            <location filename="../dialog.py" line="1405" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte, %s bis %s: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien %s, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1402" />
+            <location filename="../dialog.py" line="1410" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' enthält %d Zeitpunkte: Ausführen teilt es zuerst in einen Layer je Zeitpunkt auf (kleine VRT-Dateien %s, die das Raster lesen) und prüft dann die Zeitreihe erneut.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1422" />
+            <location filename="../dialog.py" line="1430" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Keine Wolkenmaske für %s: diese Zeitpunkte werden unverändert verwendet (ihr eigenes NoData zählt weiterhin).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1449" />
+            <location filename="../dialog.py" line="1453" />
             <source>%s looks like the cloud mask of a checked date: Match masks by date makes it that date's mask.</source>
             <translation>%s sieht wie die Wolkenmaske eines angehakten Zeitpunkts aus: Nach Datum zuordnen macht sie zur Maske dieses Zeitpunkts.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1451" />
+            <location filename="../dialog.py" line="1455" />
             <source>%s look like cloud masks of checked dates: Match masks by date makes each its date's mask.</source>
             <translation>%s sehen wie Wolkenmasken angehakter Zeitpunkte aus: Nach Datum zuordnen macht jede zur Maske ihres Zeitpunkts.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1464" />
+            <location filename="../dialog.py" line="1468" />
             <source>changed patches under this size are dropped</source>
             <translation>geänderte Flächen unter dieser Größe werden entfernt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1468" />
+            <location filename="../dialog.py" line="1472" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1469" />
+            <location filename="../dialog.py" line="1473" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² bei der Pixelgröße von %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1482" />
+            <location filename="../dialog.py" line="1486" />
             <source>Stacking the checked band files into dates: their dates take their place in the list when it is done.</source>
             <translation>Die angehakten Kanaldateien werden zu Zeitpunkten gestapelt: deren Zeitpunkte treten in der Liste an ihre Stelle, sobald das fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1499" />
+            <location filename="../dialog.py" line="1503" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d Zeitpunkte nach dem Aufteilen, auszuführen mit dem Modell %s; die Zeitreihe wird dann erneut geprüft.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1500" />
+            <location filename="../dialog.py" line="1504" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d Zeitpunkte, bereit zum Lauf mit dem Modell %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1533" />
+            <location filename="../dialog.py" line="1537" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in seinen eigenen Ordner nicht geschrieben werden kann</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1535" />
+            <location filename="../dialog.py" line="1539" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>im temporären Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da es keine Datei in einem Ordner ist</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1537" />
+            <location filename="../dialog.py" line="1541" />
             <source>in '%s' beside it</source>
             <translation>in '%s' daneben</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1555" />
+            <location filename="../dialog.py" line="1559" />
             <source>Layer '%s': %s</source>
             <translation>Layer '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1573" />
+            <location filename="../dialog.py" line="1577" />
             <source>%s (dates)</source>
             <translation>%s (Zeitpunkte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1585" />
+            <location filename="../dialog.py" line="1589" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d Zeitpunkte in %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1592" />
+            <location filename="../dialog.py" line="1596" />
             <source>Split into dates: %s.</source>
             <translation>In Zeitpunkte aufgeteilt: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1627" />
+            <location filename="../dialog.py" line="1631" />
             <source>CAIM change detection</source>
             <translation>CAIM-Änderungserkennung</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1627" />
+            <location filename="../dialog.py" line="1631" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1698" />
+            <location filename="../dialog.py" line="1702" />
             <source>Cancel stacking</source>
             <translation>Stapeln abbrechen</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1700" />
+            <location filename="../dialog.py" line="1704" />
             <source>Stacking %d band files into dates… (Cancel stacking stops it)</source>
             <translation>%d Kanaldateien werden zu Zeitpunkten gestapelt… (Stapeln abbrechen hält das an)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1722" />
+            <location filename="../dialog.py" line="1726" />
             <source>Stack band files into dates: %s</source>
             <translation>Kanaldateien zu Zeitpunkten stapeln: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1724" />
+            <location filename="../dialog.py" line="1728" />
             <source>Stacking cancelled; nothing was written.</source>
             <translation>Stapeln abgebrochen; nichts wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1804" />
+            <location filename="../dialog.py" line="1808" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Diese Kanaldateien wurden bereits zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske), in %s: wiederverwendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1807" />
+            <location filename="../dialog.py" line="1811" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Die Kanaldateien wurden zu %d Zeitpunkten gestapelt (%d mit Wolkenmaske) in %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1810" />
+            <location filename="../dialog.py" line="1814" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Das ist der temporäre Ordner von QGIS, der beim Beenden von QGIS gelöscht wird, da in den Ordner der Kanaldateien nicht geschrieben werden kann (oder sie in einem Archiv liegen): ein damit gespeichertes Projekt öffnet sich ohne diese Zeitpunkte. Um sie zu behalten, stapeln Sie die Kanaldateien in einen eigenen Ordner (Raster &gt; CAIM-Änderungserkennung &gt; Kanaldateien zu Zeitpunkten stapeln…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1815" />
+            <location filename="../dialog.py" line="1819" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Es sind %d Szenen, jede mit einem eigenen Lauf: angehakt sind die %d Zeitpunkte von %s; haken Sie stattdessen die Zeitpunkte einer anderen Szene an (nach ihr benannt), um diese zu verarbeiten.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1819" />
+            <location filename="../dialog.py" line="1823" />
             <source>Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is stacked): %s.</source>
             <translation>Ausgelassen, als zweite Granule ihrer Kachel und ihres Tages (gestapelt wird die, deren Fmask mehr wolkenfreie Pixel zeigt): %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1823" />
+            <location filename="../dialog.py" line="1827" />
             <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
             <translation>Ihre Masken sind unterschiedlicher Art, und ein Satz Wolkenfrei-Werte gilt für jede Maske: %s ist mit den Masken gesetzt, für die er stimmt; die Zeitpunkte %s haben Masken anderer Art und laufen ohne sie. Um auch sie zu maskieren, geben Sie jedem Zeitpunkt eine Maske derselben Art.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1841" />
+            <location filename="../dialog.py" line="1845" />
             <source>stacked into the dates of %s (listed above: check them, not this band file)
 %s</source>
             <translation>zu den Zeitpunkten in %s gestapelt (oben aufgeführt: diese anhaken, nicht diese Kanaldatei)
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1899" />
+            <location filename="../dialog.py" line="1903" />
             <source>Choose an output folder.</source>
             <translation>Einen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1907" />
+            <location filename="../dialog.py" line="1911" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>In %s gibt es schon Ausgaben; einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1911" />
+            <location filename="../dialog.py" line="1915" />
             <source>Overwrite results?</source>
             <translation>Ergebnisse überschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1912" />
+            <location filename="../dialog.py" line="1916" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -2366,114 +2366,114 @@ Braucht PyTorch im Python von QGIS.
 %sÜberschreiben?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1914" />
+            <location filename="../dialog.py" line="1918" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d Layer dieses Projekts zeigen sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs sie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1916" />
+            <location filename="../dialog.py" line="1920" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d Layer dieses Projekts zeigt sie; wenn der Lauf gelingt, ersetzen die Layer des neuen Laufs ihn.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1920" />
+            <location filename="../dialog.py" line="1924" />
             <source>Not run: choose another output folder.</source>
             <translation>Nicht gestartet: einen anderen Ausgabeordner wählen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1926" />
+            <location filename="../dialog.py" line="1930" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>In Zeitpunkte aufgeteilt, nicht ausgeführt: die Zeitreihe braucht Ihre Aufmerksamkeit (siehe die Meldungen oben); dann erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1947" />
+            <location filename="../dialog.py" line="1951" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>Der Verarbeitungsalgorithmus %s ist nicht registriert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1960" />
+            <location filename="../dialog.py" line="1964" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1963" />
+            <location filename="../dialog.py" line="1967" />
             <source>The parameters were refused.</source>
             <translation>Die Parameter wurden abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1978" />
+            <location filename="../dialog.py" line="1982" />
             <source>Cancelling the stack…</source>
             <translation>Stapeln wird abgebrochen…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1981" />
+            <location filename="../dialog.py" line="1985" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Wird abgebrochen… Teilergebnisse werden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2022" />
+            <location filename="../dialog.py" line="2026" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2024" />
+            <location filename="../dialog.py" line="2028" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2026" />
+            <location filename="../dialog.py" line="2030" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, geänderte Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2028" />
+            <location filename="../dialog.py" line="2032" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, Wolkenmasken%s (wolkenfrei = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2029" />
+            <location filename="../dialog.py" line="2033" />
             <source> on %d of %d dates</source>
             <translation> an %d von %d Zeitpunkten</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2032" />
+            <location filename="../dialog.py" line="2036" />
             <source>, masked dates filled</source>
             <translation>, maskierte Zeitpunkte gefüllt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2034" />
+            <location filename="../dialog.py" line="2038" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Fertig auf %s mit dem Modell %s. %s Für jedes Intervall hier mit der Maus verweilen; alle Details stehen im Protokoll (Reiter CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2036" />
+            <location filename="../dialog.py" line="2040" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Geänderte Hektar je Intervall (letzte Änderung):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2039" />
+            <location filename="../dialog.py" line="2043" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Laufbericht öffnen&lt;/a&gt; (Einstellungen, geänderte Fläche je Intervall als Diagramm, die Karte)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2043" />
+            <location filename="../dialog.py" line="2047" />
             <source>Warning: </source>
             <translation>Warnung: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2047" />
+            <location filename="../dialog.py" line="2051" />
             <source>Run finished on %s; report: %s</source>
             <translation>Lauf auf %s beendet; Bericht: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2048" />
+            <location filename="../dialog.py" line="2052" />
             <source>Run finished on %s.</source>
             <translation>Lauf auf %s beendet.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2050" />
+            <location filename="../dialog.py" line="2054" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2488,72 +2488,72 @@ Gerät: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2060" />
+            <location filename="../dialog.py" line="2064" />
             <source>1 warning.</source>
             <translation>1 Warnung.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2060" />
+            <location filename="../dialog.py" line="2064" />
             <source>%d warnings.</source>
             <translation>%d Warnungen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2067" />
+            <location filename="../dialog.py" line="2071" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Abgebrochen; Teilergebnisse wurden entfernt.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2068" />
+            <location filename="../dialog.py" line="2072" />
             <source>Cancelled; nothing was written.</source>
             <translation>Abgebrochen; nichts wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2070" />
+            <location filename="../dialog.py" line="2074" />
             <source>The run failed.</source>
             <translation>Der Lauf ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2077" />
+            <location filename="../dialog.py" line="2081" />
             <source>Run anyway?</source>
             <translation>Trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2077" />
+            <location filename="../dialog.py" line="2081" />
             <source>Run it anyway?</source>
             <translation>Den Lauf trotzdem ausführen?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2146" />
+            <location filename="../dialog.py" line="2150" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Läuft noch im Hintergrund; die Ergebnisse werden hinzugefügt, wenn er fertig ist.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2163" />
+            <location filename="../dialog.py" line="2167" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2163" />
+            <location filename="../dialog.py" line="2167" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2174" />
+            <location filename="../dialog.py" line="2178" />
             <source>Done.</source>
             <translation>Fertig.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2174" />
+            <location filename="../dialog.py" line="2178" />
             <source>%s ha changed.</source>
             <translation>%s ha geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2191" />
+            <location filename="../dialog.py" line="2195" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2192" />
+            <location filename="../dialog.py" line="2196" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -3120,302 +3120,302 @@ Gerät: %s
             <translation>Blau</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="329" />
+            <location filename="../inspect_tool.py" line="330" />
             <source>masked: %s; filled from the previous clear date, or the next where no earlier date is clear</source>
             <translation>maskiert: %s; aus dem vorigen wolkenfreien Zeitpunkt gefüllt, oder aus dem nächsten, wo kein früherer wolkenfrei ist</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="332" />
+            <location filename="../inspect_tool.py" line="333" />
             <source>masked: %s; filled from %s</source>
             <translation>maskiert: %s; aus %s gefüllt</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="352" />
+            <location filename="../inspect_tool.py" line="353" />
             <source>outside the result</source>
             <translation>außerhalb des Ergebnisses</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="358" />
+            <location filename="../inspect_tool.py" line="359" />
             <source>not known: the change moment file is not found</source>
             <translation>unbekannt: die Datei des Änderungszeitpunkts wurde nicht gefunden</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="361" />
+            <location filename="../inspect_tool.py" line="362" />
             <source>not known: the change moment file cannot be read</source>
             <translation>unbekannt: die Datei des Änderungszeitpunkts kann nicht gelesen werden</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="365" />
+            <location filename="../inspect_tool.py" line="366" />
             <source>no data</source>
             <translation>keine Daten</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="370" />
+            <location filename="../inspect_tool.py" line="371" />
             <source>no change</source>
             <translation>keine Änderung</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="372" />
+            <location filename="../inspect_tool.py" line="373" />
             <source>changed between %s</source>
             <translation>geändert zwischen %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="374" />
+            <location filename="../inspect_tool.py" line="375" />
             <source>moment %d</source>
             <translation>Intervall %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="389" />
+            <location filename="../inspect_tool.py" line="390" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>keine Änderung: das Modell datierte eine Änderung zwischen %s, aber ihre geänderte Fläche ist kleiner als das Minimum von %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="393" />
+            <location filename="../inspect_tool.py" line="394" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (geänderte Flächen unter %s px wurden entfernt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="412" />
+            <location filename="../inspect_tool.py" line="413" />
             <source>date %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="415" />
+            <location filename="../inspect_tool.py" line="416" />
             <source>no data: masked by the cloud mask of %s%s</source>
             <translation>keine Daten: von der Wolkenmaske von %s maskiert%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="416" />
+            <location filename="../inspect_tool.py" line="417" />
             <source>no data: masked by the cloud masks of %s%s</source>
             <translation>keine Daten: von den Wolkenmasken von %s maskiert%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="418" />
+            <location filename="../inspect_tool.py" line="419" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (mit 'Maskierte Zeitpunkte füllen' starten, um solche Zeitpunkte zu füllen)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="423" />
+            <location filename="../inspect_tool.py" line="424" />
             <source> (co-registered: %s)</source>
             <translation> (koregistriert: %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="424" />
+            <location filename="../inspect_tool.py" line="425" />
             <source>%s read %s of here</source>
             <translation>%s von hier aus %s gelesen</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="432" />
+            <location filename="../inspect_tool.py" line="433" />
             <source>Band %d (as %s)</source>
             <translation>Kanal %d (als %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="433" />
+            <location filename="../inspect_tool.py" line="434" />
             <source>Band %d</source>
             <translation>Kanal %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="448" />
+            <location filename="../inspect_tool.py" line="449" />
             <source>reading…</source>
             <translation>wird gelesen…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="460" />
+            <location filename="../inspect_tool.py" line="461" />
             <source>its output folder</source>
             <translation>seinem Ausgabeordner</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="462" />
+            <location filename="../inspect_tool.py" line="463" />
             <source>The pixel could not be read from the run's files in %s (%s). A file may have been moved, damaged or locked since the run: check the run's files and the input dates, then click again; or run 'Detect changes' again.</source>
             <translation>Das Pixel konnte nicht aus den Dateien des Laufs in %s gelesen werden (%s). Eine Datei wurde seit dem Lauf vielleicht verschoben, beschädigt oder gesperrt: die Dateien des Laufs und die Eingabezeitpunkte prüfen, dann erneut klicken; oder 'Änderungen erkennen' erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="466" />
+            <location filename="../inspect_tool.py" line="467" />
             <source>not read</source>
             <translation>nicht gelesen</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="595" />
+            <location filename="../inspect_tool.py" line="596" />
             <source>Files of this run that cannot be read: %s. Are they whole, and may you read them? Copy them again from where they came from, or run 'Detect changes' again.</source>
             <translation>Dateien dieses Laufs, die nicht gelesen werden können: %s. Sind sie vollständig, und dürfen Sie sie lesen? Sie erneut von ihrer Quelle kopieren, oder 'Änderungen erkennen' erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="602" />
+            <location filename="../inspect_tool.py" line="603" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Die in den temporären Ordner von QGIS aufgeteilten Zeitpunkte des Laufs wurden beim Schließen von QGIS gelöscht: %s. Das multitemporale Raster in einen eigenen Ordner aufteilen (Verarbeitungswerkzeuge &gt; CAIM-Änderungserkennung &gt; Multitemporales Raster in Zeitpunkte aufteilen) und 'Änderungen erkennen' auf seinen Zeitpunkten ausführen, um hier ihre Bilder zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="608" />
+            <location filename="../inspect_tool.py" line="609" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>Nicht gefundene Dateien dieses Laufs (seit dem Lauf verschoben oder gelöscht?): %s. Das Projekt aus dem Ordner öffnen, der sie enthält, oder 'Änderungen erkennen' erneut ausführen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="618" />
+            <location filename="../inspect_tool.py" line="619" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Keine Bilder: die Datei des Änderungszeitpunkts des Laufs wurde nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="619" />
+            <location filename="../inspect_tool.py" line="620" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Hier keine Bilder: das Pixel liegt außerhalb der Karte des Laufs.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="784" />
+            <location filename="../inspect_tool.py" line="785" />
             <source>Reading the band values…</source>
             <translation>Die Kanalwerte werden gelesen…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="785" />
+            <location filename="../inspect_tool.py" line="786" />
             <source>No band values: the pixel could not be read.</source>
             <translation>Keine Kanalwerte: das Pixel konnte nicht gelesen werden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="786" />
+            <location filename="../inspect_tool.py" line="787" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Keine Kanalwerte: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="959" />
+            <location filename="../inspect_tool.py" line="960" />
             <source>CAIM pixel inspector</source>
             <translation>CAIM-Pixelinspektor</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="963" />
+            <location filename="../inspect_tool.py" line="964" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Das Inspektionswerkzeug wählen und ein Pixel eines CAIM-Ergebnisses anklicken (oder Eingabe drücken: das Pixel in der Kartenmitte).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="968" />
+            <location filename="../inspect_tool.py" line="969" />
             <source>Interval</source>
             <translation>Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="968" />
+            <location filename="../inspect_tool.py" line="969" />
             <source>P(change)</source>
             <translation>P(Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="985" />
+            <location filename="../inspect_tool.py" line="986" />
             <source>Change probability of each interval</source>
             <translation>Änderungswahrscheinlichkeit je Intervall</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="986" />
+            <location filename="../inspect_tool.py" line="987" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Eine Zeile je Intervall des angeklickten Pixels: seine Zeitpunkte und seine Änderungswahrscheinlichkeit</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="988" />
+            <location filename="../inspect_tool.py" line="989" />
             <source>Band values over time</source>
             <translation>Kanalwerte im Zeitverlauf</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="991" />
+            <location filename="../inspect_tool.py" line="992" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Antwort der Karte verbergen (unvoreingenommen beschriften)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="993" />
+            <location filename="../inspect_tool.py" line="994" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Zeigt nur die Zeitpunkte, Wolkenmasken und Kanalwerte des angeklickten Pixels: eine Stichprobe zur Genauigkeitsbewertung aus den Bilddaten beschriften, nicht aus der Karte.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1010" />
+            <location filename="../inspect_tool.py" line="1011" />
             <source>False colour</source>
             <translation>Falschfarben</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1012" />
+            <location filename="../inspect_tool.py" line="1013" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, Rot, Grün als Rot, Grün, Blau: Vegetation erscheint rot. Dateien ohne bekannten NIR-Kanal bleiben in Echtfarben.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1022" />
+            <location filename="../inspect_tool.py" line="1023" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Ein Pixel eines CAIM-Ergebnisses anklicken</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1023" />
+            <location filename="../inspect_tool.py" line="1024" />
             <source>Image chips of every date around the pixel</source>
             <translation>Bildausschnitte jedes Zeitpunkts um das Pixel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1085" />
+            <location filename="../inspect_tool.py" line="1086" />
             <source>No imagery: the pixel could not be read (see above).</source>
             <translation>Keine Bilder: das Pixel konnte nicht gelesen werden (siehe oben).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1088" />
+            <location filename="../inspect_tool.py" line="1089" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Keine Bilder: die Eingabedateien des Laufs wurden nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1089" />
+            <location filename="../inspect_tool.py" line="1090" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Hier keine Bilder: kein Zeitpunkt deckt dieses Pixel ab.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1120" />
+            <location filename="../inspect_tool.py" line="1121" />
             <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1122" />
+            <location filename="../inspect_tool.py" line="1123" />
             <source>The imagery of every date around the pixel (boxed in yellow)</source>
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1124" />
+            <location filename="../inspect_tool.py" line="1125" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall; graue Spalte, hohle Punkte: ein von seiner Wolkenmaske verdeckter Zeitpunkt)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1125" />
+            <location filename="../inspect_tool.py" line="1126" />
             <source>Band values over time (shaded: detected change interval)</source>
             <translation>Kanalwerte im Zeitverlauf (schattiert: erkanntes Änderungsintervall)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1127" />
+            <location filename="../inspect_tool.py" line="1128" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Die Bilder jedes Zeitpunkts um das Pixel (gelb umrandet; eingerahmt: die beiden Zeitpunkte der erkannten Änderung)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1186" />
+            <location filename="../inspect_tool.py" line="1187" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Antwort der Karte verborgen.&lt;/b&gt; Das Pixel nach den Kanalwerten und den Bilddaten beschriften.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1187" />
+            <location filename="../inspect_tool.py" line="1188" />
             <source>&lt;br&gt;&lt;b&gt;Cloud-masked:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Wolkenmaskiert:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1191" />
+            <location filename="../inspect_tool.py" line="1192" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Änderungszeitpunkt:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1195" />
+            <location filename="../inspect_tool.py" line="1196" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Konfidenz:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1198" />
+            <location filename="../inspect_tool.py" line="1199" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(keine Änderung):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1207" />
+            <location filename="../inspect_tool.py" line="1208" />
             <source>n/a</source>
             <translation>k. A.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1225" />
+            <location filename="../inspect_tool.py" line="1226" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Mit eingeschalteten 'Wahrscheinlichkeiten je Intervall' starten, um die Wahrscheinlichkeiten je Intervall zu sehen.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1245" />
+            <location filename="../inspect_tool.py" line="1246" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>Kein CAIM-Ergebnis im Projekt: zuerst 'Änderungen erkennen' ausführen.</translation>
         </message>

@@ -2098,254 +2098,254 @@ Necesita PyTorch en el Python de QGIS.
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1280" />
+            <location filename="../dialog.py" line="1288" />
             <source>Clear values %s, which the masks record (their product's).</source>
             <translation>Valores de despejado %s, los que registran las máscaras (los de su producto).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1282" />
+            <location filename="../dialog.py" line="1290" />
             <source>The masks record different clear values (%s), and one set holds for every mask: empty the Cloud mask cells of the dates whose masks are of another kind, or give every date a mask of one kind.</source>
             <translation>Las máscaras registran valores de despejado distintos (%s), y un solo conjunto vale para todas las máscaras: vacíe las celdas de máscara de nubes de las fechas cuyas máscaras son de otro tipo, o dé a cada fecha una máscara del mismo tipo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1286" />
+            <location filename="../dialog.py" line="1294" />
             <source>Matched %d cloud mask by date.</source>
             <translation>Se ha asignado %d máscara de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1286" />
+            <location filename="../dialog.py" line="1294" />
             <source>Matched %d cloud masks by date.</source>
             <translation>Se han asignado %d máscaras de nubes por fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1289" />
+            <location filename="../dialog.py" line="1297" />
             <source>%d mask layer was hidden in the Layers panel; the run reads it all the same.</source>
             <translation>Se ocultó %d capa de máscara en el panel de capas; la ejecución la lee igualmente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1291" />
+            <location filename="../dialog.py" line="1299" />
             <source>%d mask layers were hidden in the Layers panel; the run reads them all the same.</source>
             <translation>Se ocultaron %d capas de máscara en el panel de capas; la ejecución las lee igualmente.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1293" />
+            <location filename="../dialog.py" line="1301" />
             <source>Several mask layers for %s: choose one in that date's Cloud mask cell.</source>
             <translation>Varias capas de máscara para %s: elegir una en la celda Máscara de nubes de esa fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1295" />
+            <location filename="../dialog.py" line="1303" />
             <source>Several mask layers for %s: choose one in those dates' Cloud mask cells.</source>
             <translation>Varias capas de máscara para %s: elegir una en las celdas Máscara de nubes de esas fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1349" />
+            <location filename="../dialog.py" line="1357" />
             <source>Unreadable date %s: %s.</source>
             <translation>Fecha ilegible %s: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1350" />
+            <location filename="../dialog.py" line="1358" />
             <source>'%s' for '%s'</source>
             <translation>'%s' para '%s'</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1374" />
+            <location filename="../dialog.py" line="1382" />
             <source>The date typed for '%s' is not used: it holds several dates, which its band names or time axis give. Empty its Date cell.</source>
             <translation>La fecha escrita para '%s' no se usa: contiene varias fechas, que dan los nombres de sus bandas o su eje temporal. Vaciar su celda Fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1378" />
+            <location filename="../dialog.py" line="1386" />
             <source>'%s' holds several dates, and one cloud mask cannot serve them all: empty its Cloud mask cell, split it (Split into dates…), then choose each date's mask in its row.</source>
             <translation>'%s' contiene varias fechas, y una sola máscara de nubes no puede servir para todas: vaciar su celda Máscara de nubes, dividirla (Dividir en fechas…) y después elegir la máscara de cada fecha en su fila.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1384" />
+            <location filename="../dialog.py" line="1392" />
             <source>%s (each date)</source>
             <translation>%s (cada fecha)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1387" />
+            <location filename="../dialog.py" line="1395" />
             <source>Band %d does not exist in the dates of '%s', which have one band each: pick band 1.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen una banda cada una: elegir la banda 1.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1391" />
+            <location filename="../dialog.py" line="1399" />
             <source>Band %d does not exist in the dates of '%s', which have %d bands each: pick bands from 1 to %d.</source>
             <translation>La banda %d no existe en las fechas de '%s', que tienen %d bandas cada una: elegir bandas de 1 a %d.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1397" />
+            <location filename="../dialog.py" line="1405" />
             <source>'%s' holds %d dates, %s to %s: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas, de %s a %s: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1402" />
+            <location filename="../dialog.py" line="1410" />
             <source>'%s' holds %d dates: Run first splits it into one layer per date (small VRT files %s, which read the raster), then checks the series again.</source>
             <translation>'%s' contiene %d fechas: Ejecutar primero la divide en una capa por fecha (pequeños archivos VRT %s, que leen el ráster) y después vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1422" />
+            <location filename="../dialog.py" line="1430" />
             <source>No cloud mask for %s: those dates are used as they are (their own nodata still counts).</source>
             <translation>Sin máscara de nubes para %s: esas fechas se usan tal cual (sus propios valores sin datos siguen contando).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1449" />
+            <location filename="../dialog.py" line="1453" />
             <source>%s looks like the cloud mask of a checked date: Match masks by date makes it that date's mask.</source>
             <translation>%s parece la máscara de nubes de una fecha marcada: Asignar por fecha la convierte en la máscara de esa fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1451" />
+            <location filename="../dialog.py" line="1455" />
             <source>%s look like cloud masks of checked dates: Match masks by date makes each its date's mask.</source>
             <translation>%s parecen máscaras de nubes de fechas marcadas: Asignar por fecha convierte cada una en la máscara de su fecha.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1464" />
+            <location filename="../dialog.py" line="1468" />
             <source>changed patches under this size are dropped</source>
             <translation>se eliminan los parches cambiados más pequeños</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1468" />
+            <location filename="../dialog.py" line="1472" />
             <source>= %s ha on %s's pixels</source>
             <translation>= %s ha con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1469" />
+            <location filename="../dialog.py" line="1473" />
             <source>= %s m² on %s's pixels</source>
             <translation>= %s m² con el tamaño de píxel de %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1482" />
+            <location filename="../dialog.py" line="1486" />
             <source>Stacking the checked band files into dates: their dates take their place in the list when it is done.</source>
             <translation>Apilando en fechas los archivos de banda marcados: sus fechas ocuparán su lugar en la lista cuando termine.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1499" />
+            <location filename="../dialog.py" line="1503" />
             <source>%d dates once split, to run with %s; the series is checked again then.</source>
             <translation>%d fechas una vez dividido, para ejecutar con %s; entonces se vuelve a comprobar la serie.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1500" />
+            <location filename="../dialog.py" line="1504" />
             <source>%d dates, ready to run with %s.</source>
             <translation>%d fechas, listo para ejecutar con %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1533" />
+            <location filename="../dialog.py" line="1537" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as its own folder cannot be written to</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en su propia carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1535" />
+            <location filename="../dialog.py" line="1539" />
             <source>in QGIS's temporary folder, deleted when QGIS closes, as it is not a file in a folder</source>
             <translation>en la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no es un archivo en una carpeta</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1537" />
+            <location filename="../dialog.py" line="1541" />
             <source>in '%s' beside it</source>
             <translation>en '%s', a su lado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1555" />
+            <location filename="../dialog.py" line="1559" />
             <source>Layer '%s': %s</source>
             <translation>Capa '%s': %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1573" />
+            <location filename="../dialog.py" line="1577" />
             <source>%s (dates)</source>
             <translation>%s (fechas)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1585" />
+            <location filename="../dialog.py" line="1589" />
             <source>'%s': %d dates in %s</source>
             <translation>'%s': %d fechas en %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1592" />
+            <location filename="../dialog.py" line="1596" />
             <source>Split into dates: %s.</source>
             <translation>Dividido en fechas: %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1627" />
+            <location filename="../dialog.py" line="1631" />
             <source>CAIM change detection</source>
             <translation>Detección de cambios CAIM</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1627" />
+            <location filename="../dialog.py" line="1631" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1698" />
+            <location filename="../dialog.py" line="1702" />
             <source>Cancel stacking</source>
             <translation>Cancelar el apilado</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1700" />
+            <location filename="../dialog.py" line="1704" />
             <source>Stacking %d band files into dates… (Cancel stacking stops it)</source>
             <translation>Apilando %d archivos de banda en fechas… (Cancelar el apilado lo detiene)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1722" />
+            <location filename="../dialog.py" line="1726" />
             <source>Stack band files into dates: %s</source>
             <translation>Apilar archivos de banda en fechas: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1724" />
+            <location filename="../dialog.py" line="1728" />
             <source>Stacking cancelled; nothing was written.</source>
             <translation>Apilado cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1804" />
+            <location filename="../dialog.py" line="1808" />
             <source>These band files were stacked into %d dates (%d with a cloud mask) before, in %s: used again.</source>
             <translation>Estos archivos de banda ya se apilaron en %d fechas (%d con máscara de nubes), en %s: se reutilizan.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1807" />
+            <location filename="../dialog.py" line="1811" />
             <source>Stacked the band files into %d dates (%d with a cloud mask) in %s.</source>
             <translation>Archivos de banda apilados en %d fechas (%d con máscara de nubes) en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1810" />
+            <location filename="../dialog.py" line="1814" />
             <source>That is QGIS's temporary folder, deleted when QGIS closes, as the band files' folder cannot be written to (or they are inside an archive): a project saved with these dates opens without them. To keep them, stack the band files into a folder of your own (Raster &gt; CAIM change detection &gt; Stack band files into dates…).</source>
             <translation>Es la carpeta temporal de QGIS, que se borra al cerrar QGIS, porque no se puede escribir en la carpeta de los archivos de banda (o están dentro de un archivo comprimido): un proyecto guardado con estas fechas se abre sin ellas. Para conservarlas, apile los archivos de banda en una carpeta propia (Ráster &gt; Detección de cambios CAIM &gt; Apilar archivos de banda en fechas…).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1815" />
+            <location filename="../dialog.py" line="1819" />
             <source>They are %d scenes, each run on its own: checked are the %d dates of %s; check the dates of another scene (named by it) instead to run on that one.</source>
             <translation>Son %d escenas, cada una con su propia ejecución: están marcadas las %d fechas de %s; marque en su lugar las fechas de otra escena (nombradas por ella) para ejecutar sobre esa.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1819" />
+            <location filename="../dialog.py" line="1823" />
             <source>Left out, as the second granule of its tile and day (the one whose Fmask shows more clear pixels is stacked): %s.</source>
             <translation>Omitido, como segundo gránulo de su tesela y su día (se apila el que tiene más píxeles despejados en su Fmask): %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1823" />
+            <location filename="../dialog.py" line="1827" />
             <source>Their masks are of different kinds, and one set of clear values holds for every mask: %s is set with the masks it is right for; the dates %s have masks of another kind and run without them. To mask them too, give every date a mask of one kind.</source>
             <translation>Sus máscaras son de tipos distintos, y un solo conjunto de valores de despejado vale para todas las máscaras: %s se fija con las máscaras para las que es correcto; las fechas %s tienen máscaras de otro tipo y se procesan sin ellas. Para enmascararlas también, dé a cada fecha una máscara del mismo tipo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1841" />
+            <location filename="../dialog.py" line="1845" />
             <source>stacked into the dates of %s (listed above: check them, not this band file)
 %s</source>
             <translation>apilado en las fechas de %s (arriba en la lista: marque esas, no este archivo de banda)
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1899" />
+            <location filename="../dialog.py" line="1903" />
             <source>Choose an output folder.</source>
             <translation>Elegir una carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1907" />
+            <location filename="../dialog.py" line="1911" />
             <source>Outputs already exist in %s; choose another folder.</source>
             <translation>Ya existen salidas en %s; elegir otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1911" />
+            <location filename="../dialog.py" line="1915" />
             <source>Overwrite results?</source>
             <translation>¿Sobrescribir los resultados?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1912" />
+            <location filename="../dialog.py" line="1916" />
             <source>These files already exist and would be replaced:
 
 %s
@@ -2358,114 +2358,114 @@ Necesita PyTorch en el Python de QGIS.
 %s¿Sobrescribirlos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1914" />
+            <location filename="../dialog.py" line="1918" />
             <source>%d layers of this project show them; when the run succeeds, the new run's layers replace them.</source>
             <translation>%d capas de este proyecto los muestran; si la ejecución termina bien, las capas de la nueva ejecución las sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1916" />
+            <location filename="../dialog.py" line="1920" />
             <source>%d layer of this project shows them; when the run succeeds, the new run's layers replace it.</source>
             <translation>%d capa de este proyecto los muestra; si la ejecución termina bien, las capas de la nueva ejecución la sustituyen.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1920" />
+            <location filename="../dialog.py" line="1924" />
             <source>Not run: choose another output folder.</source>
             <translation>No se ha ejecutado: elegir otra carpeta de salida.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1926" />
+            <location filename="../dialog.py" line="1930" />
             <source>Split into dates, not run: the series needs your attention (see the messages above); then Run again.</source>
             <translation>Dividido en fechas, no ejecutado: la serie requiere su atención (véanse los mensajes de arriba); después, Ejecutar de nuevo.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1947" />
+            <location filename="../dialog.py" line="1951" />
             <source>The Processing algorithm %s is not registered.</source>
             <translation>El algoritmo de Procesos %s no está registrado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1960" />
+            <location filename="../dialog.py" line="1964" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1963" />
+            <location filename="../dialog.py" line="1967" />
             <source>The parameters were refused.</source>
             <translation>Los parámetros han sido rechazados.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1978" />
+            <location filename="../dialog.py" line="1982" />
             <source>Cancelling the stack…</source>
             <translation>Cancelando el apilado…</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="1981" />
+            <location filename="../dialog.py" line="1985" />
             <source>Cancelling… partial outputs will be removed.</source>
             <translation>Cancelando… se eliminarán las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2022" />
+            <location filename="../dialog.py" line="2026" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2024" />
+            <location filename="../dialog.py" line="2028" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2026" />
+            <location filename="../dialog.py" line="2030" />
             <source>, changed patches &gt;= %s px</source>
             <translation>, parches cambiados &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2028" />
+            <location filename="../dialog.py" line="2032" />
             <source>, cloud masks%s (clear = %s)</source>
             <translation>, máscaras de nubes%s (despejado = %s)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2029" />
+            <location filename="../dialog.py" line="2033" />
             <source> on %d of %d dates</source>
             <translation> en %d de %d fechas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2032" />
+            <location filename="../dialog.py" line="2036" />
             <source>, masked dates filled</source>
             <translation>, fechas enmascaradas rellenadas</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2034" />
+            <location filename="../dialog.py" line="2038" />
             <source>Done on %s with %s. %s Hover here for each interval; all details are in the log (CAIM change detection tab).</source>
             <translation>Terminado en %s con %s. %s Pasar el ratón por aquí para ver cada intervalo; todos los detalles están en el registro (pestaña CAIM change detection).</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2036" />
+            <location filename="../dialog.py" line="2040" />
             <source>Changed hectares per interval (last change):
 </source>
             <translation>Hectáreas cambiadas por intervalo (último cambio):
 </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2039" />
+            <location filename="../dialog.py" line="2043" />
             <source>&lt;a href="%s"&gt;Open the run report&lt;/a&gt; (settings, changed area per interval as a chart, the map)</source>
             <translation>&lt;a href="%s"&gt;Abrir el informe de la ejecución&lt;/a&gt; (ajustes, área cambiada por intervalo en un gráfico, el mapa)</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2043" />
+            <location filename="../dialog.py" line="2047" />
             <source>Warning: </source>
             <translation>Advertencia: </translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2047" />
+            <location filename="../dialog.py" line="2051" />
             <source>Run finished on %s; report: %s</source>
             <translation>Ejecución terminada en %s; informe: %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2048" />
+            <location filename="../dialog.py" line="2052" />
             <source>Run finished on %s.</source>
             <translation>Ejecución terminada en %s.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2050" />
+            <location filename="../dialog.py" line="2054" />
             <source>Changed hectares per interval (last change):
 %s
 
@@ -2480,72 +2480,72 @@ Dispositivo: %s
 %s</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2060" />
+            <location filename="../dialog.py" line="2064" />
             <source>1 warning.</source>
             <translation>1 advertencia.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2060" />
+            <location filename="../dialog.py" line="2064" />
             <source>%d warnings.</source>
             <translation>%d advertencias.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2067" />
+            <location filename="../dialog.py" line="2071" />
             <source>Cancelled; partial outputs were removed.</source>
             <translation>Cancelado; se han eliminado las salidas parciales.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2068" />
+            <location filename="../dialog.py" line="2072" />
             <source>Cancelled; nothing was written.</source>
             <translation>Cancelado; no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2070" />
+            <location filename="../dialog.py" line="2074" />
             <source>The run failed.</source>
             <translation>La ejecución ha fallado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2077" />
+            <location filename="../dialog.py" line="2081" />
             <source>Run anyway?</source>
             <translation>¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2077" />
+            <location filename="../dialog.py" line="2081" />
             <source>Run it anyway?</source>
             <translation>¿Ejecutarlo de todos modos?</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2146" />
+            <location filename="../dialog.py" line="2150" />
             <source>Still running in the background; results will be added when done.</source>
             <translation>Sigue ejecutándose en segundo plano; los resultados se añadirán al terminar.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2163" />
+            <location filename="../dialog.py" line="2167" />
             <source>unknown</source>
             <translation>desconocida</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2163" />
+            <location filename="../dialog.py" line="2167" />
             <source>%s ha</source>
             <translation>%s ha</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2174" />
+            <location filename="../dialog.py" line="2178" />
             <source>Done.</source>
             <translation>Terminado.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2174" />
+            <location filename="../dialog.py" line="2178" />
             <source>%s ha changed.</source>
             <translation>%s ha cambiadas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2191" />
+            <location filename="../dialog.py" line="2195" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2192" />
+            <location filename="../dialog.py" line="2196" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
@@ -3092,302 +3092,302 @@ Dispositivo: %s
             <translation>azul</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="329" />
+            <location filename="../inspect_tool.py" line="330" />
             <source>masked: %s; filled from the previous clear date, or the next where no earlier date is clear</source>
             <translation>enmascarado: %s; rellenado con la fecha despejada anterior, o con la siguiente donde ninguna anterior está despejada</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="332" />
+            <location filename="../inspect_tool.py" line="333" />
             <source>masked: %s; filled from %s</source>
             <translation>enmascarado: %s; rellenado con %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="352" />
+            <location filename="../inspect_tool.py" line="353" />
             <source>outside the result</source>
             <translation>fuera del resultado</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="358" />
+            <location filename="../inspect_tool.py" line="359" />
             <source>not known: the change moment file is not found</source>
             <translation>desconocido: no se encuentra el archivo del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="361" />
+            <location filename="../inspect_tool.py" line="362" />
             <source>not known: the change moment file cannot be read</source>
             <translation>desconocido: no se puede leer el archivo del momento del cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="365" />
+            <location filename="../inspect_tool.py" line="366" />
             <source>no data</source>
             <translation>sin datos</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="370" />
+            <location filename="../inspect_tool.py" line="371" />
             <source>no change</source>
             <translation>sin cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="372" />
+            <location filename="../inspect_tool.py" line="373" />
             <source>changed between %s</source>
             <translation>cambiado entre %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="374" />
+            <location filename="../inspect_tool.py" line="375" />
             <source>moment %d</source>
             <translation>momento %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="389" />
+            <location filename="../inspect_tool.py" line="390" />
             <source>no change: the model dated a change between %s, but its changed patch has fewer than the minimum of %s px</source>
             <translation>sin cambio: el modelo dató un cambio entre %s, pero su parche cambiado tiene menos del mínimo de %s px</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="393" />
+            <location filename="../inspect_tool.py" line="394" />
             <source> (changed patches under %s px were dropped)</source>
             <translation> (se eliminaron los parches cambiados de menos de %s px)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="412" />
+            <location filename="../inspect_tool.py" line="413" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="415" />
+            <location filename="../inspect_tool.py" line="416" />
             <source>no data: masked by the cloud mask of %s%s</source>
             <translation>sin datos: enmascarado por la máscara de nubes de %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="416" />
+            <location filename="../inspect_tool.py" line="417" />
             <source>no data: masked by the cloud masks of %s%s</source>
             <translation>sin datos: enmascarado por las máscaras de nubes de %s%s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="418" />
+            <location filename="../inspect_tool.py" line="419" />
             <source> (run with 'Fill masked dates' to fill such dates)</source>
             <translation> (ejecutar con 'Rellenar fechas enmascaradas' para rellenar esas fechas)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="423" />
+            <location filename="../inspect_tool.py" line="424" />
             <source> (co-registered: %s)</source>
             <translation> (corregistrado: %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="424" />
+            <location filename="../inspect_tool.py" line="425" />
             <source>%s read %s of here</source>
             <translation>%s leída %s de aquí</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="432" />
+            <location filename="../inspect_tool.py" line="433" />
             <source>Band %d (as %s)</source>
             <translation>Banda %d (como %s)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="433" />
+            <location filename="../inspect_tool.py" line="434" />
             <source>Band %d</source>
             <translation>Banda %d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="448" />
+            <location filename="../inspect_tool.py" line="449" />
             <source>reading…</source>
             <translation>leyendo…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="460" />
+            <location filename="../inspect_tool.py" line="461" />
             <source>its output folder</source>
             <translation>su carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="462" />
+            <location filename="../inspect_tool.py" line="463" />
             <source>The pixel could not be read from the run's files in %s (%s). A file may have been moved, damaged or locked since the run: check the run's files and the input dates, then click again; or run 'Detect changes' again.</source>
             <translation>No se pudo leer el píxel de los archivos de la ejecución en %s (%s). Puede que un archivo se haya movido, dañado o bloqueado desde la ejecución: revisar los archivos de la ejecución y las fechas de entrada, y hacer clic de nuevo; o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="466" />
+            <location filename="../inspect_tool.py" line="467" />
             <source>not read</source>
             <translation>no leído</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="595" />
+            <location filename="../inspect_tool.py" line="596" />
             <source>Files of this run that cannot be read: %s. Are they whole, and may you read them? Copy them again from where they came from, or run 'Detect changes' again.</source>
             <translation>Archivos de esta ejecución que no se pueden leer: %s. ¿Están completos y tiene permiso para leerlos? Copiarlos de nuevo desde su origen, o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="602" />
+            <location filename="../inspect_tool.py" line="603" />
             <source>The run's dates split into QGIS's temporary folder were deleted when QGIS closed: %s. Split the multi-date raster into a folder of your own (Processing Toolbox &gt; CAIM change detection &gt; Split a multi-date raster into dates) and run 'Detect changes' on its dates to see their imagery here.</source>
             <translation>Las fechas de la ejecución divididas en la carpeta temporal de QGIS se borraron al cerrar QGIS: %s. Dividir el ráster multitemporal en una carpeta propia (Caja de herramientas de Procesos &gt; Detección de cambios CAIM &gt; Dividir un ráster multitemporal en fechas) y ejecutar 'Detectar cambios' sobre sus fechas para ver aquí sus imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="608" />
+            <location filename="../inspect_tool.py" line="609" />
             <source>Files of this run not found (moved or deleted since the run?): %s. Reopen the project from the folder that holds them, or run 'Detect changes' again.</source>
             <translation>No se encuentran archivos de esta ejecución (¿movidos o borrados desde la ejecución?): %s. Volver a abrir el proyecto desde la carpeta que los contiene, o ejecutar 'Detectar cambios' de nuevo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="618" />
+            <location filename="../inspect_tool.py" line="619" />
             <source>No imagery: the run's change moment file is not found.</source>
             <translation>Sin imágenes: no se encuentra el archivo del momento del cambio de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="619" />
+            <location filename="../inspect_tool.py" line="620" />
             <source>No imagery here: the pixel is outside the run's map.</source>
             <translation>Sin imágenes aquí: el píxel está fuera del mapa de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="784" />
+            <location filename="../inspect_tool.py" line="785" />
             <source>Reading the band values…</source>
             <translation>Leyendo los valores de banda…</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="785" />
+            <location filename="../inspect_tool.py" line="786" />
             <source>No band values: the pixel could not be read.</source>
             <translation>Sin valores de banda: no se pudo leer el píxel.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="786" />
+            <location filename="../inspect_tool.py" line="787" />
             <source>No band values: the run's input files are not found.</source>
             <translation>Sin valores de banda: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="959" />
+            <location filename="../inspect_tool.py" line="960" />
             <source>CAIM pixel inspector</source>
             <translation>Inspector de píxeles CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="963" />
+            <location filename="../inspect_tool.py" line="964" />
             <source>Choose the inspect tool and click a pixel of a CAIM result (or press Enter: the pixel at the centre of the map).</source>
             <translation>Elegir la herramienta de inspección y hacer clic en un píxel de un resultado de CAIM (o pulsar Enter: el píxel del centro del mapa).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="968" />
+            <location filename="../inspect_tool.py" line="969" />
             <source>Interval</source>
             <translation>Intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="968" />
+            <location filename="../inspect_tool.py" line="969" />
             <source>P(change)</source>
             <translation>P(cambio)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="985" />
+            <location filename="../inspect_tool.py" line="986" />
             <source>Change probability of each interval</source>
             <translation>Probabilidad de cambio de cada intervalo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="986" />
+            <location filename="../inspect_tool.py" line="987" />
             <source>One row per interval of the clicked pixel: its dates and its probability of change</source>
             <translation>Una fila por intervalo del píxel pulsado: sus fechas y su probabilidad de cambio</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="988" />
+            <location filename="../inspect_tool.py" line="989" />
             <source>Band values over time</source>
             <translation>Valores de banda a lo largo del tiempo</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="991" />
+            <location filename="../inspect_tool.py" line="992" />
             <source>Hide the map's answer (to label sample points without bias)</source>
             <translation>Ocultar la respuesta del mapa (para etiquetar muestras sin sesgo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="993" />
+            <location filename="../inspect_tool.py" line="994" />
             <source>Shows only the dates, cloud masks and band values of the clicked pixel: label an accuracy-assessment sample from the imagery, not from the map.</source>
             <translation>Muestra solo las fechas, las máscaras de nubes y los valores de banda del píxel pulsado: etiquetar una muestra de evaluación de la exactitud a partir de las imágenes, no del mapa.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1010" />
+            <location filename="../inspect_tool.py" line="1011" />
             <source>False colour</source>
             <translation>Falso color</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1012" />
+            <location filename="../inspect_tool.py" line="1013" />
             <source>NIR, red, green as red, green, blue: vegetation shows red. Files without a known NIR band stay in true colour.</source>
             <translation>NIR, rojo, verde como rojo, verde, azul: la vegetación se ve roja. Los archivos sin una banda NIR conocida se quedan en color real.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1022" />
+            <location filename="../inspect_tool.py" line="1023" />
             <source>Click a pixel of a CAIM result</source>
             <translation>Hacer clic en un píxel de un resultado de CAIM</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1023" />
+            <location filename="../inspect_tool.py" line="1024" />
             <source>Image chips of every date around the pixel</source>
             <translation>Recortes de imagen de cada fecha alrededor del píxel</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1085" />
+            <location filename="../inspect_tool.py" line="1086" />
             <source>No imagery: the pixel could not be read (see above).</source>
             <translation>Sin imágenes: no se pudo leer el píxel (ver arriba).</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1088" />
+            <location filename="../inspect_tool.py" line="1089" />
             <source>No imagery: the run's input files are not found.</source>
             <translation>Sin imágenes: no se encuentran los archivos de entrada de la ejecución.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1089" />
+            <location filename="../inspect_tool.py" line="1090" />
             <source>No imagery here: no date covers this pixel.</source>
             <translation>Sin imágenes aquí: ninguna fecha cubre este píxel.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1120" />
+            <location filename="../inspect_tool.py" line="1121" />
             <source>Band values over time (grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1122" />
+            <location filename="../inspect_tool.py" line="1123" />
             <source>The imagery of every date around the pixel (boxed in yellow)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1124" />
+            <location filename="../inspect_tool.py" line="1125" />
             <source>Band values over time (shaded: detected change interval; grey column, hollow points: a date hidden by its cloud mask)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado; columna gris, puntos huecos: una fecha oculta por su máscara de nubes)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1125" />
+            <location filename="../inspect_tool.py" line="1126" />
             <source>Band values over time (shaded: detected change interval)</source>
             <translation>Valores de banda a lo largo del tiempo (sombreado: intervalo de cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1127" />
+            <location filename="../inspect_tool.py" line="1128" />
             <source>The imagery of every date around the pixel (boxed in yellow; framed: the two dates of the detected change)</source>
             <translation>Las imágenes de cada fecha alrededor del píxel (recuadrado en amarillo; enmarcadas: las dos fechas del cambio detectado)</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1186" />
+            <location filename="../inspect_tool.py" line="1187" />
             <source>&lt;b&gt;Map's answer hidden.&lt;/b&gt; Label the pixel from the band values and the imagery.</source>
             <translation>&lt;b&gt;Respuesta del mapa oculta.&lt;/b&gt; Etiquetar el píxel a partir de los valores de banda y de las imágenes.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1187" />
+            <location filename="../inspect_tool.py" line="1188" />
             <source>&lt;br&gt;&lt;b&gt;Cloud-masked:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Enmascarado por nubes:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1191" />
+            <location filename="../inspect_tool.py" line="1192" />
             <source>&lt;b&gt;Change moment:&lt;/b&gt; %s</source>
             <translation>&lt;b&gt;Momento del cambio:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1195" />
+            <location filename="../inspect_tool.py" line="1196" />
             <source>&lt;br&gt;&lt;b&gt;Confidence:&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;Confianza:&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1198" />
+            <location filename="../inspect_tool.py" line="1199" />
             <source>&lt;br&gt;&lt;b&gt;P(no change):&lt;/b&gt; %s</source>
             <translation>&lt;br&gt;&lt;b&gt;P(sin cambio):&lt;/b&gt; %s</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1207" />
+            <location filename="../inspect_tool.py" line="1208" />
             <source>n/a</source>
             <translation>n/d</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1225" />
+            <location filename="../inspect_tool.py" line="1226" />
             <source>Run with 'moment probabilities' on to see per-interval probabilities.</source>
             <translation>Ejecutar con 'probabilidades por intervalo' activado para ver las probabilidades de cada intervalo.</translation>
         </message>
         <message>
-            <location filename="../inspect_tool.py" line="1245" />
+            <location filename="../inspect_tool.py" line="1246" />
             <source>No CAIM result in the project: run 'Detect changes' first.</source>
             <translation>No hay ningún resultado de CAIM en el proyecto: ejecutar primero 'Detectar cambios'.</translation>
         </message>

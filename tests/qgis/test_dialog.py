@@ -644,6 +644,18 @@ def _desktop_message_bar(dialog, request):
     dialog.iface = types.SimpleNamespace(messageBar=lambda: bar)
     return holder, bar
 
+def _cva_run(dialog, project, paths, folder):
+    """A Classical CVA run of the dialog on the layers of ``paths`` into ``folder``, on the CPU, waited for."""
+    for p in paths:
+        add_layer(project, p, os.path.basename(p))
+    dialog.refresh_layers()
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
+    dialog.device_combo.setCurrentText("CPU")
+    dialog.folder_widget.setFilePath(folder)
+    assert dialog.run(ask=False) is not None
+    assert wait_for(lambda: dialog.task is None)
+    assert dialog.last_results, dialog.status.text()
+
 def test_the_message_bar_after_a_run_says_it_on_one_line(dialog, project, tmp_path, request):
     """After a run the QGIS message bar read "Done on cpu with Classical CVA. Changed 19858.77 ha over 3
     intervals." and wrapped to a second line the bar cut off: over the map of a 1280 px wide window, beside the
@@ -657,15 +669,7 @@ def test_the_message_bar_after_a_run_says_it_on_one_line(dialog, project, tmp_pa
     from caim_qgis_plugin.i18n import install_translator, remove_translator
 
     holder, bar = _desktop_message_bar(dialog, request)
-    for p in make_stack(str(tmp_path)):
-        add_layer(project, p, os.path.basename(p))
-    dialog.refresh_layers()
-    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
-    dialog.device_combo.setCurrentText("CPU")
-    dialog.folder_widget.setFilePath(str(tmp_path / "cva"))
-    assert dialog.run(ask=False) is not None
-    assert wait_for(lambda: dialog.task is None)
-    assert dialog.last_results, dialog.status.text()
+    _cva_run(dialog, project, make_stack(str(tmp_path)), str(tmp_path / "cva"))
     item = bar.currentItem()
     assert item.title() == "CAIM change detection"
     assert item.text() == bar_text(dialog.last_results) and item.text().endswith(" ha changed.")
@@ -687,7 +691,6 @@ def test_the_message_bar_after_a_run_says_it_on_one_line(dialog, project, tmp_pa
     holder.deleteLater()
 
 
-
 def test_a_runs_warnings_are_said_in_the_message_bar_not_only_by_its_colour(dialog, project, tmp_path, request):
     """A run with warnings (here a date whose pixels are mostly nodata) puts a warning message on top of the one
     with the hectares: its line says how many (the hectares' line has no room for it in German and Spanish), the
@@ -707,15 +710,7 @@ def test_a_runs_warnings_are_said_in_the_message_bar_not_only_by_its_colour(dial
         values[:45] = 0
         ds.GetRasterBand(b).WriteArray(values)
     ds = None
-    for p in paths:
-        add_layer(project, p, os.path.basename(p))
-    dialog.refresh_layers()
-    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("cva"))
-    dialog.device_combo.setCurrentText("CPU")
-    dialog.folder_widget.setFilePath(str(tmp_path / "cva"))
-    assert dialog.run(ask=False) is not None
-    assert wait_for(lambda: dialog.task is None)
-    assert dialog.last_results, dialog.status.text()
+    _cva_run(dialog, project, paths, str(tmp_path / "cva"))
     warnings = [w for w in (dialog.last_results.get("WARNINGS") or "").split("\n") if w]
     assert warnings, dialog.last_results
     item = bar.currentItem()
