@@ -771,6 +771,44 @@ def test_rgb_series_carry_green_in_the_nir_slot_as_the_engine_reads_rgb_imagery(
     a, b = option_off_sample(rgb_prob=0.0)
     assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
 
+@pytest.mark.shared
+@needs_shared
+def test_other_sensor_series_mix_bands_alike_on_every_date_and_keep_the_truth():
+    """sensor_prob: a series seen by another sensor mixes its bands (the same mixture on every date, so an
+    unchanged pixel stays unchanged across dates), bends each band's tone and may blur; the truth is that of the
+    same draw without it, and 0 keeps the random stream."""
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    quiet = dict(misreg_prob=0.0, haze_prob=0.0, cloud_prob=0.0, no_change_prob=1.0)
+    plain = SemiSyntheticGenerator(SHARED, split="val", scene_stats=True, **quiet)
+    other = SemiSyntheticGenerator(SHARED, split="val", scene_stats=True, sensor_prob=1.0, **quiet)
+    blurred = 0
+    for i in range(12):
+        a = plain.sample(np.random.default_rng([5, i]), 4)
+        b = other.sample(np.random.default_rng([5, i]), 4)
+        assert np.array_equal(a["moment"], b["moment"]) and np.array_equal(a["valid"], b["valid"])
+        va, vb = a["values"], b["values"]
+        assert vb.shape == va.shape and vb.dtype == np.float32 and vb.min() >= 0
+        assert not np.allclose(va, vb, atol=1e-3)
+        # the bands are mixed: the other sensor's band correlations are not the plain ones
+        ca = np.corrcoef(va[0].reshape(4, -1))
+        cb = np.corrcoef(vb[0].reshape(4, -1))
+        assert np.abs(ca - cb).max() > 1e-3
+        # one sensor for the whole series: date-to-date differences stay those of the nuisances (no new change)
+        da = np.abs(va[1:] - va[:-1]).mean()
+        db = np.abs(vb[1:] - vb[:-1]).mean()
+        assert db < 1.5 * da + 0.01
+        # the scene statistics are those of the mixed bands, not the plain ones
+        assert not np.allclose(a["center"], b["center"])
+        # a blur lowers the pixel-to-pixel roughness of the first date
+        ra = np.abs(np.diff(va[0], axis=-1)).mean()
+        rb = np.abs(np.diff(vb[0], axis=-1)).mean()
+        blurred += rb < 0.8 * ra
+    assert 2 <= blurred <= 10  # about half the series are blurred
+    a, b = option_off_sample(sensor_prob=0.0)
+    assert np.array_equal(a["values"], b["values"]) and np.array_equal(a["moment"], b["moment"])
+
+
 # -------------------------------------------------- bi-temporal benchmarks in their original layouts
 
 PAIR_VARIANTS = [  # (folders, image ext, label ext, changed value): the layouts the benchmarks ship

@@ -32,6 +32,12 @@ How one sample of T dates and P x P pixels is made
    per cent per date: vegetation establishing, a surface drying), which is not a further change.
    With ``rgb_prob`` a share of the series is given as the engine reads RGB-only imagery (3 bands, or
    R, G, B + alpha): green in the NIR slot, in the values and in the scene statistics.
+   With ``sensor_prob`` a share of the series is seen by "another sensor", the same on every date: each
+   band a mixture of the four (other spectral responses: the off-diagonal weights -0.05..0.15, each row
+   summing to one), a tone curve per band (a power 0.75-1.3 about the band's bright end) and, for half
+   of them, a blur of 0.4-1.2 px (a coarser point spread, as of resampled coarse imagery); the scene
+   statistics are taken after the mixture and the curve.  The sensors seen in training (NAIP, Landsat)
+   are not the only ones users have.
 3. **Nuisances, per date** (not changes, the model must learn to ignore them): vegetation-dependent
    seasonal shift (NIR and red move with a seasonal phase, scaled by NDVI); per-band gain and offset
    (illumination, calibration); sensor noise; integer misregistration of 1-3 pixels of whole dates
@@ -285,7 +291,8 @@ class SemiSyntheticGenerator:
                  source_weights=None, min_contrast=0.04, match_prob=0.5, scene_stats=False,
                  context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0,
                  subpixel_prob=0.0, own_stats_prob=0.0, revert_prob=0.0, repeat_prob=0.0,
-                 brief_prob=0.0, record_history=False, drift_prob=0.0, sources=None, rgb_prob=0.0):
+                 brief_prob=0.0, record_history=False, drift_prob=0.0, sources=None, rgb_prob=0.0,
+                 sensor_prob=0.0):
         if split not in ("train", "val"):
             raise ValueError(_("split must be 'train' or 'val'"))
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -303,6 +310,8 @@ class SemiSyntheticGenerator:
         # R, G, B + alpha; --bands 1,2,3,2), values and scene statistics alike; drawn last, so that 0 leaves every
         # other draw as it was
         self.rgb_prob = float(rgb_prob)
+        # the share of series seen by another sensor (band mixture, tone curve, blur; see the module docstring)
+        self.sensor_prob = float(sensor_prob)
         # diagnostics: each sample also carries "n_changes" (uint8, changes covering each pixel) and
         # "returned" (bool, the last change is a return to an earlier state)
         self.record_history = bool(record_history)
@@ -489,6 +498,8 @@ class SemiSyntheticGenerator:
                 dy, dx = (int(v) for v in rng.integers(-min(m, 3), min(m, 3) + 1, 2))
             out[j] = frames[j, :, m + dy:m + dy + p, m + dx:m + dx + p]
             offsets.append((-dx, -dy))
+        if self.sensor_prob > 0 and rng.random() < self.sensor_prob:
+            context = self._other_sensor(rng, out, context)
         valid_c = valid[m:m + p, m:m + p].copy()
         label_c = label[m:m + p, m:m + p].copy()
         label_c[~valid_c] = IGNORE
@@ -511,6 +522,29 @@ class SemiSyntheticGenerator:
                 if key in sample:
                     sample[key][:, 3] = sample[key][:, 1]
         return sample
+
+    @staticmethod
+    def _other_sensor(rng, out, context):
+        """In place on ``out`` (T, 4, P, P): the series as another sensor sees it, the same on every date: each
+        band a mixture of the four (off-diagonal weights -0.05..0.15, rows summing to one), a power curve per
+        band about its bright end (0.75-1.3), and for half the series a Gaussian blur of 0.4-1.2 px. The mixture
+        and the curve apply to ``context`` (T, 4, N) too, which is returned (None stays None)."""
+        mix = np.eye(4) + rng.uniform(-0.05, 0.15, (4, 4)) * (1 - np.eye(4))
+        mix = (mix / mix.sum(axis=1, keepdims=True)).astype(np.float32)
+        power = rng.uniform(0.75, 1.3, 4).astype(np.float32)
+        bright = np.maximum(np.percentile(out, 99, axis=(0, 2, 3)), 1e-3).astype(np.float32)
+
+        def apply(x):  # x (T, 4, ...)
+            y = np.clip(np.einsum("bk,tk...->tb...", mix, x), 0.0, None)
+            shape = (1, 4) + (1,) * (x.ndim - 2)
+            b = bright.reshape(shape)
+            return (b * (y / b) ** power.reshape(shape)).astype(np.float32)
+
+        out[:] = apply(out)
+        if rng.random() < 0.5:
+            sigma = float(rng.uniform(0.4, 1.2))
+            out[:] = ndimage.gaussian_filter(out, (0, 0, sigma, sigma), mode="nearest")
+        return None if context is None else apply(np.asarray(context, np.float32))
 
     def _post_change_drift(self, rng, frames, label):
         """In place: with ``drift_prob`` per last-change date k, the pixels whose last change is k keep
