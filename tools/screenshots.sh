@@ -49,6 +49,7 @@ image.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).s
 print("%s: %d x %d, %d KB" % (dst, image.width, image.height, os.path.getsize(dst) // 1024))
 PYEOF
 done
-"$PY" -c 'import json, sys; r = json.load(open(sys.argv[1])); print("run: %.0f s; %s\nmessage bar: %s %s; font %s" % (
-  r["seconds"], r["status"], r.get("message_bar"), r.get("message_bar_size"), r.get("font")))' \
-  "$T/shots/report.json"
+"$PY" -c 'import json, sys; r = json.load(open(sys.argv[1])); print(
+  "run: %.0f s; %s\nmessage bar: the plugin'"'"'s %s; QGIS'"'"'s %s; in qgis_result.png %s %s; font %s" % (
+  r["seconds"], r["status"], r.get("message_bar"), r.get("message_bar_others"), r.get("message_bar_shown"),
+  r.get("message_bar_size"), r.get("font")))' "$T/shots/report.json"
