@@ -5,6 +5,11 @@
 # CPU) but the bands, 3,4,4,2,1 for its files' SWIR1, NIR, red, green (SHOTS_BANDS=... for others), the dialog
 # after the run, the main window with the pixel inspector on a changed pixel.  Driven by
 # tools/screenshots.py; the PNGs are reduced to 256 colours so each stays small.
+# The dialog shows its output folder, which is in QGIS's home: QGIS runs in a mount namespace of its own
+# (unshare; as root or in a user namespace) where its home, /home/analyst, is the temporary folder's
+# (tools/throwaway_home.sh): the dialog shows /home/analyst/CAIM results/run-..., and the run writes only in the
+# temporary folder, never in a real home.  Where no namespace can be made, the home is the temporary folder's
+# path and the dialog shows it (the script says so).
 #   tools/screenshots.sh [OUT_DIR]        (default: resources/screenshots; DATA=... for another series folder)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,8 +32,18 @@ mkdir -p "$T/home/analyst" "$T/xdg" "$T/shots"
 chmod 700 "$T/home/analyst" "$T/xdg"
 "$PY" "$ROOT/tools/package.py" --stage "$T/plugins" --profiles "$T/profiles" >/dev/null
 PURELIB=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+NS=()
+for ns in "unshare -m" "unshare -r -m"; do  # root; a user (a user namespace)
+  if $ns "$ROOT/tools/throwaway_home.sh" "$T" test -w /home/analyst 2>/dev/null; then
+    NS=($ns "$ROOT/tools/throwaway_home.sh" "$T"); SHOT_HOME=/home/analyst; break
+  fi
+done
+if [ ${#NS[@]} = 0 ]; then
+  SHOT_HOME="$T/home/analyst"
+  echo "No mount namespace (unshare) here: the dialog's screenshot shows the temporary home $SHOT_HOME." >&2
+fi
 rc=0
-env -u QT_QPA_PLATFORM HOME="$T/home/analyst" XDG_RUNTIME_DIR="$T/xdg" QGIS_PLUGINPATH="$T/plugins" \
+${NS[@]+"${NS[@]}"} env -u QT_QPA_PLATFORM HOME="$SHOT_HOME" XDG_RUNTIME_DIR="$T/xdg" QGIS_PLUGINPATH="$T/plugins" \
   PYTHONPATH="$PURELIB" SHOTS_OUT="$T/shots" SHOTS_DATA="$DATA" MALLOC_MMAP_MAX_=0 \
   timeout 1500 xvfb-run -a -s "-screen 0 1600x1000x24" qgis --nologo --noversioncheck \
   --profiles-path "$T/profiles" --code "$ROOT/tools/screenshots.py" >"$T/qgis.log" 2>&1 || rc=$?
