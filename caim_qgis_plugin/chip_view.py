@@ -20,6 +20,9 @@ CONTEXT_SIZES = (15, 31, 61)  # chip sides in map pixels
 CHIP_SIDE = 100               # chip side on screen in pixels (at most)
 MIN_CHIP_SIDE = 48            # ... and at least, when many dates must fit the panel
 MARK_COLOR = QColor(255, 31, 90)  # the detected change's dates: the chart's shading, opaque
+MARK_PEN, MARK_OUT = 3, 2  # their frame's pen width, and how far out of the chip its line runs
+# how far the frame reaches out of the chip: the strip keeps that much room at its sides when it frames chips
+FRAME_MARGIN = MARK_OUT + (MARK_PEN + 1) // 2
 
 
 def placeholder():
@@ -36,16 +39,22 @@ def to_qimage(rgb):
 class ChipStrip(QWidget):
     """The dates' chips in rows that fit the width; each chip titled with its date, the centre pixel boxed.
     A date hidden by its cloud mask gets a grey title and a dashed frame; the ``marked`` dates (the pixel
-    inspector's: the two dates of the detected change) a frame in the colour of the chart's shading."""
+    inspector's: the two dates of the detected change) a frame in the colour of the chart's shading, around the
+    chip (not over its imagery): a strip that frames chips (``framed``) keeps FRAME_MARGIN pixels at its left
+    and right for it.  Without them the first column's frame had no left edge (drawn outside the widget, cut at
+    the panel's edge) and a last column as wide as the strip lost its right one."""
 
     TITLE = 16
     GAP = 6
 
-    def __init__(self, parent=None, fit=True, side=CHIP_SIDE):
+    def __init__(self, parent=None, fit=True, side=CHIP_SIDE, framed=False):
         """``fit``: the chips shrink (to MIN_CHIP_SIDE) so that every date fits the scroll area's height (the
-        labelling panel); else they stay ``side`` pixels and the rows scroll (the pixel inspector)."""
+        labelling panel); else they stay ``side`` pixels and the rows scroll (the pixel inspector).  ``framed``:
+        the strip frames ``marked`` chips (the pixel inspector), and keeps room at its sides for the frames; the
+        labelling panel's marks none, and its chips have the whole width."""
         super().__init__(parent)
         self.fit, self.max_side = fit, side
+        self.margin = FRAME_MARGIN if framed else 0  # at the left and right of the chips' grid
         self.chips = []  # [(title, QImage or None, clouded)]
         self.reserved = 0  # how many chips' room a message keeps (set_message's keep)
         self.marked = set()
@@ -88,7 +97,7 @@ class ChipStrip(QWidget):
             return CHIP_SIDE
         smallest = self.smallest_side()
         for side in range(CHIP_SIDE, smallest - 1, -4):
-            cols = max(1, (width + self.GAP) // (side + self.GAP))
+            cols = self.fitting(width, side)
             if -(-n // cols) * (side + self.TITLE + self.GAP) <= avail:
                 return side
         return smallest
@@ -102,8 +111,13 @@ class ChipStrip(QWidget):
         widest = max((metrics.horizontalAdvance(title) for title, _image, _clouded in self.chips), default=0)
         return max(MIN_CHIP_SIDE, widest + 2)
 
+    def fitting(self, width, side):
+        """How many chips of ``side`` pixels fit a row of the strip ``width`` pixels wide (at least one), with
+        the room for the frames at its sides."""
+        return max(1, (width - 2 * self.margin + self.GAP) // (side + self.GAP))
+
     def columns(self, width):
-        return max(1, (width + self.GAP) // (self.side(width) + self.GAP))
+        return self.fitting(width, self.side(width))
 
     def hasHeightForWidth(self):  # noqa: N802
         return True
@@ -111,19 +125,21 @@ class ChipStrip(QWidget):
     def heightForWidth(self, width):  # noqa: N802
         if not self.chips:
             if self.reserved and not self.fit:
-                return -(-self.reserved // max(1, (width + self.GAP) // (self.max_side + self.GAP))) * (
+                return -(-self.reserved // self.fitting(width, self.max_side)) * (
                     self.max_side + self.TITLE + self.GAP)
             return 40
         rows = -(-len(self.chips) // self.columns(width))
         return rows * (self.side(width) + self.TITLE + self.GAP)
 
     def sizeHint(self):  # noqa: N802
-        width = max(self.width(), 2 * (self.side() + self.GAP))
+        width = max(self.width(), 2 * (self.side() + self.GAP + self.margin))
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self):  # noqa: N802
-        # one row of the smallest chips: the scroll area then gives the strip its height for the width
-        return QSize(MIN_CHIP_SIDE + self.GAP, MIN_CHIP_SIDE + self.TITLE + self.GAP)
+        # one row of the smallest chips: the scroll area then gives the strip its height for the width; as wide as
+        # a chip and its frame where the chips keep their side (a narrower strip cut them at its right)
+        width = (MIN_CHIP_SIDE if self.fit else self.max_side) + 2 * self.margin
+        return QSize(max(width, MIN_CHIP_SIDE + self.GAP), MIN_CHIP_SIDE + self.TITLE + self.GAP)
 
     def _title_font(self, painter, title, width):
         """The widget's font, smaller (down to 6 pt) when a date title would not fit ``width``: a date
@@ -160,7 +176,7 @@ class ChipStrip(QWidget):
         half = self.pixels // 2
         box = max(scale, 7.0)
         for i, (title, image, clouded) in enumerate(self.chips):
-            x = (i % cols) * (side + self.GAP)
+            x = self.margin + (i % cols) * (side + self.GAP)
             y = (i // cols) * (side + self.TITLE + self.GAP)
             painter.setPen(QColor("#888888") if clouded else self._text)
             # a title as wide as its chip: wider, neighbouring dates ran into one another on small chips
@@ -178,8 +194,8 @@ class ChipStrip(QWidget):
                 continue
             painter.drawImage(target, image)  # scaled without smoothing: pixels stay square
             if i in self.marked:
-                painter.setPen(QPen(MARK_COLOR, 3))
-                painter.drawRect(target.adjusted(-2, -2, 2, 2))
+                painter.setPen(QPen(MARK_COLOR, MARK_PEN))
+                painter.drawRect(target.adjusted(-MARK_OUT, -MARK_OUT, MARK_OUT, MARK_OUT))
             if clouded:
                 painter.setPen(QPen(QColor("#bbbbbb"), 2, Qt.PenStyle.DashLine))
                 painter.drawRect(target.adjusted(1, 1, -1, -1))

@@ -1018,7 +1018,7 @@ class InspectDock(QDockWidget):
         layout.addLayout(chip_row)
         # a fixed size, on as many rows as the width needs, in the panel itself: in a scroll area of their own
         # (one row high on a 1280 x 800 screen, in the panel's) the last dates were reached by scrolling twice
-        self.chips = ChipStrip(fit=False, side=CHIP_SIDE * 3 // 4)
+        self.chips = ChipStrip(fit=False, side=CHIP_SIDE * 3 // 4, framed=True)
         self.chips.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.chips.set_message(tr("Click a pixel of a CAIM result"))
         accessible(self.chips, tr("Image chips of every date around the pixel"))

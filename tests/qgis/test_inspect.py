@@ -1397,3 +1397,107 @@ def test_the_interval_table_shows_up_to_four_rows_in_the_panel_as_qgis_opens_it(
     finally:
         dock.close()
         dock.deleteLater()
+
+
+@pytest.fixture(scope="module")
+def two_changes_run(qgis_app, tmp_path_factory):
+    """A real run of six dates with two changes: the bright square of make_stack (rows and columns 16..39) from
+    the second date on (its pixels changed between the first two dates: the first two chips framed) and another
+    (rows and columns 46..59) from the fifth date on (the fourth and fifth chips framed)."""
+    import numpy as np
+    from osgeo import gdal
+
+    from caim_qgis_testlib import make_stack, run_algorithm
+
+    folder = str(tmp_path_factory.mktemp("two_changes"))
+    dates = ["2019-05-01", "2020-05-01", "2021-05-01", "2022-05-01", "2023-05-01", "2024-05-01"]
+    paths = make_stack(folder, dates=dates, change_at=1, nodata_block=False)
+    for path in paths[4:]:
+        ds = gdal.Open(path, gdal.GA_Update)
+        for b in range(ds.RasterCount):
+            ds.GetRasterBand(b + 1).WriteArray(np.full((14, 14), 230, np.uint8), 46, 46)
+        ds = None
+    out = str(tmp_path_factory.mktemp("two_changes_out"))
+    params = dict(INPUT=paths, DEVICE="CPU", TILE_SIZE=64, AREA=out + "/change_area.tif",
+                  MOMENT=out + "/change_moment.tif", CONFIDENCE=out + "/confidence.tif",
+                  PROBABILITIES=out + "/moment_probability.tif")
+    results, ok, feedback = run_algorithm(params)
+    assert ok, feedback.textLog()
+    return {"inputs": paths, "results": results, "dates": dates}
+
+
+def _frame_rows(image):
+    """[(top, bottom, left, right, mask)] of the pixels of the chips' frame colour (MARK_COLOR) in ``image``, a row
+    of chips each (split where a line of the image holds none: between two rows of chips, their dates' titles):
+    their bounds and which pixels of that box have the colour."""
+    import numpy as np
+    from qgis.PyQt.QtGui import QImage
+
+    from caim_qgis_plugin.chip_view import MARK_COLOR
+
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    bits = image.constBits()
+    bits.setsize(image.bytesPerLine() * image.height())
+    rgb = np.frombuffer(bits, np.uint8).reshape(image.height(), image.bytesPerLine())[:, :3 * image.width()]
+    rgb = rgb.reshape(image.height(), image.width(), 3)
+    mark = np.all(rgb == (MARK_COLOR.red(), MARK_COLOR.green(), MARK_COLOR.blue()), axis=2)
+    lines = np.flatnonzero(mark.any(axis=1))
+    rows = np.split(lines, np.flatnonzero(np.diff(lines) > 1) + 1) if len(lines) else []
+    found = []
+    for row in rows:
+        columns = np.flatnonzero(mark[row[0]:row[-1] + 1].any(axis=0))
+        found.append((int(row[0]), int(row[-1]), int(columns[0]), int(columns[-1]),
+                      mark[row[0]:row[-1] + 1, columns[0]:columns[-1] + 1]))
+    return found
+
+
+def test_every_framed_chip_s_frame_is_whole_at_any_panel_width(qgis_app, two_changes_run):
+    """The README's screenshot: the first chip (1985), one of the two dates of the detected change, was framed
+    without a left edge. The frame is drawn 2 px out of the chip with a 3 px pen, and the first column of chips
+    began at the strip's left edge: the frame's left edge fell outside the widget, cut at the panel's edge; a
+    last column that ended at the strip's right edge (a strip 81 k - 6 px wide) lost its right edge likewise.  The
+    strip keeps the frame's room at its sides now: the panel, rendered at every width of a whole cycle of
+    columns, shows every framed chip's frame with its four edges, for a pixel changed between the first two dates
+    (the first column framed) and one changed between the fourth and fifth (the fifth, last column of five)."""
+    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.PyQt.QtCore import QPoint, QRect
+
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+
+    info, crs = run_info(two_changes_run), QgsCoordinateReferenceSystem("EPSG:32614")
+    dock = InspectDock()
+    try:
+        dock.show()
+        strip = dock.chips
+        for (row, col), moment in (((20, 20), 1), ((52, 52), 4)):
+            data = inspect_pixel(info, centre(row, col), crs)
+            assert data["moment"] == moment, data["moment_text"]
+            dock.show_result(data, centre(row, col), info, crs)
+            assert wait_for(lambda: len(strip.chips) == 6, 30), strip.message
+            assert strip.marked == {moment - 1, moment}
+            side, widths = strip.side(), set()
+            narrowest = dock.minimumSizeHint().width()
+            for width in range(narrowest, narrowest + side + strip.GAP + 1):
+                dock.resize(width, 1400)  # tall: the whole panel in view, the strip not scrolled away
+                qgis_app.processEvents()
+                dock.widget().verticalScrollBar().setValue(0)
+                qgis_app.processEvents()
+                widths.add(strip.width())
+                image = dock.grab(QRect(strip.mapTo(dock, QPoint(0, 0)), strip.size())).toImage()
+                frames = _frame_rows(image)
+                columns = strip.columns(strip.width())
+                rows = {i // columns for i in strip.marked}
+                assert len(frames) == len(rows), (width, strip.width(), frames)
+                for top, bottom, left, right, mark in frames:
+                    # the first framed chip's left edge and the last one's right edge: a line of the frame colour
+                    # the chip's height and more (a cut edge left only the 3 px of the top and bottom edges)
+                    where = (width, strip.width(), columns, (top, bottom, left, right))
+                    assert bottom - top >= side, where
+                    assert mark[:, 0].sum() >= side and mark[:, -1].sum() >= side, where
+                    assert mark[0].sum() >= side and mark[-1].sum() >= side, where  # its top and bottom edges
+            # a whole cycle of columns: among the strip's widths one as wide as whole columns of chips
+            assert max(widths) - min(widths) >= side + strip.GAP, sorted(widths)
+    finally:
+        dock.loader.shutdown()
+        dock.close()
+        dock.deleteLater()
