@@ -2178,6 +2178,28 @@ def bar_text(results):
     return tr("%s ha changed.") % number(sum(hectares.values())) if hectares else tr("Done.")
 
 
+def bar_messages(bar, title=None):
+    """(mine, others): the messages of the QgsMessageBar ``bar``, newest first, each {"title", "text", "level"};
+    mine are those titled ``title``, by default the plugin's run messages' title (the hectares line and, when the
+    run warned, the warning count on top).  Not only the bar's current item: when a task ends while the QGIS main
+    window is not the active one (the dialog is) and no desktop notification service answers (xvfb), QGIS pushes
+    its own "Task complete" notice (titled so, the task's description as text, an Info for 5 s) on top of the
+    plugin's.  What the desktop scripts (tools/screenshots.py, tests/qgis/e2e_desktop.py) record of the bar."""
+    title = tr("CAIM change detection") if title is None else title
+    mine, others = [], []
+    for item in bar.items():  # newest first, the current one included
+        entry = {"title": item.title(), "text": item.text(), "level": _level_name(item.level())}
+        (mine if item.title() == title else others).append(entry)
+    return mine, others
+
+
+def _level_name(level):
+    for name in ("Info", "Warning", "Critical", "Success"):
+        if level == getattr(Qgis, name):
+            return name
+    return str(level)
+
+
 def _known_hectares(results):
     """The run's changed hectares per interval (its HECTARES output), or {} when it has none or one is unknown."""
     try:

@@ -28,28 +28,6 @@ report = {"steps": []}
 state = {}
 
 
-def bar_messages(bar, title):
-    """(mine, others): the messages of QgsMessageBar ``bar``, newest first, each {"title", "text", "level"}; mine
-    are those titled ``title`` (the plugin's).  Not only the bar's current item: when a task ends while the QGIS
-    main window is not the active one (the dialog is) and no desktop notification service answers (xvfb),
-    QGIS pushes its own "Task complete" notice (titled so, the task's description as text, an Info for 5 s) on top
-    of the plugin's."""
-    mine, others = [], []
-    for item in bar.items():  # newest first, the current one included
-        entry = {"title": item.title(), "text": item.text(), "level": _level_name(item.level())}
-        (mine if item.title() == title else others).append(entry)
-    return mine, others
-
-
-def _level_name(level):
-    from qgis.core import Qgis
-
-    for name in ("Info", "Warning", "Critical", "Success"):
-        if level == getattr(Qgis, name):
-            return name
-    return str(level)
-
-
 def save():
     with open(os.path.join(OUT, "report.json"), "w") as f:
         json.dump(report, f, indent=1, ensure_ascii=False)
@@ -137,7 +115,7 @@ def step_dialog_shot():
     dlg = state["dialog"]
     dlg.grab().save(os.path.join(OUT, "dialog.png"))
     report["dialog_size"] = [dlg.width(), dlg.height()]
-    from caim_qgis_plugin.dialog import tr
+    from caim_qgis_plugin.dialog import bar_messages, tr
     from qgis.PyQt.QtWidgets import QApplication
 
     state["title"] = tr("CAIM change detection")

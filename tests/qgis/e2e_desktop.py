@@ -153,8 +153,12 @@ def step_wait():
             entry["classes"] = [[c.value, c.label, c.color.name(), c.color.alpha()] for c in layer.renderer().classes()]
         layers[kind] = entry
     report["layers"] = layers
-    item = iface.messageBar().currentItem()
-    report["message_bar"] = item.text() if item is not None else None
+    # the plugin's own messages, newest first (its hectares line; the warning count on top when the run warned),
+    # QGIS's apart: its "Task complete" notice can be on top of them (the dialog active, xvfb: no desktop
+    # notification service), and the bar's current item was that
+    from caim_qgis_plugin.dialog import bar_messages
+
+    report["message_bar"], report["message_bar_others"] = bar_messages(iface.messageBar())
     if "moment" in dlg.last_layers:
         iface.setActiveLayer(dlg.last_layers["moment"])
         iface.mapCanvas().setExtent(dlg.last_layers["moment"].extent())

@@ -4,6 +4,7 @@ inspect tool answers a click, the plugin unloads.  Screenshots go to test_artifa
 
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess  # nosec B404
@@ -84,6 +85,13 @@ def test_desktop_run(tmp_path):
     assert report["status"].startswith("Done on cpu with %s (automatic choice for 4 dates)."
                                        % name(default_model(4))), report["status"]
     assert report["results"]["MODEL_USED"] == default_model(4)
+    # the message bar after the run: the plugin's own line, with the status's hectares (recorded was the bar's
+    # current item, which under xvfb can be QGIS's "Task complete" notice, pushed on top of it: kept apart)
+    changed = re.search(r"Changed ([0-9.]+) ha over", report["status"])
+    assert changed and report["message_bar"], (report["status"], report["message_bar"])
+    assert report["message_bar"][-1]["text"] == "%s ha changed." % changed.group(1), report["message_bar"]
+    assert report["message_bar"][-1]["title"] == "CAIM change detection"
+    assert all(m["title"] != "CAIM change detection" for m in report["message_bar_others"])
     assert report["groups"][0] == "CAIM changes 2018-06-01 to 2021-06-01 (4 dates, %s)" % name(default_model(4))
     layers = report["layers"]
     assert layers["area"]["renderer"] == "paletted" and layers["moment"]["renderer"] == "paletted"

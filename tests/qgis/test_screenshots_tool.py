@@ -28,12 +28,15 @@ def test_the_report_records_the_plugins_messages_not_qgiss_task_complete(qgis_ap
     Info for 5 s) on top of the plugin's, and the script recorded the bar's current item.  Here a real
     QgsMessageBar holds what a run that warned pushes (the hectares, the warning count on top: the plugin's title
     and texts) and QGIS's notice on top of them, as QgisApp::onTaskCompleteShowNotify pushes it (seen in the
-    desktop run of tools/screenshots.sh); the plugin's messages are recorded, newest first, QGIS's apart."""
+    desktop run of tools/screenshots.sh); the plugin's messages are recorded, newest first, QGIS's apart.  The
+    script reads them with the plugin's bar_messages, as tests/qgis/e2e_desktop.py does (its report's message_bar
+    was QGIS's notice likewise: test_e2e's test_desktop_run)."""
     from qgis.gui import QgsMessageBar
 
-    from caim_qgis_plugin.dialog import bar_text, tr
+    from caim_qgis_plugin.dialog import bar_messages, bar_text, tr
 
     shots = _screenshots(monkeypatch)
+    assert shots.OUT is None  # imported: it only defines its functions
     bar = QgsMessageBar()
     hectares = bar_text({"HECTARES": json.dumps({"1985 to 1990": 20000.0, "1990 to 1995": 11467.49})})
     assert hectares == "31467.49 ha changed."
@@ -43,7 +46,7 @@ def test_the_report_records_the_plugins_messages_not_qgiss_task_complete(qgis_ap
     bar.pushInfo("Task complete", task)
     assert bar.currentItem().title() == "Task complete"
 
-    mine, others = shots.bar_messages(bar, tr("CAIM change detection"))
+    mine, others = bar_messages(bar)  # (by default the plugin's title: tr("CAIM change detection"))
     assert mine == [{"title": "CAIM change detection", "text": "1 warning.", "level": "Warning"},
                     {"title": "CAIM change detection", "text": "31467.49 ha changed.", "level": "Warning"}]
     assert others == [{"title": "Task complete", "text": task, "level": "Info"}]
