@@ -40,10 +40,24 @@ WINDOW = 512         # side of the central window the engine reads for the estim
 # 1.3 s, 0.2 s without the check), and on scenes made of real NAIP dates (9 consecutive pairs tiled or upsampled to
 # 1864 x 1444 or 2796 x 2166 px) it found a date offset 3 px in one quarter in 66 of 108 cases where 512 px windows
 # found 47; it called 2 of 54 uniformly offset dates offset differently, on the smoothest scene (NAIP upsampled 3
-# times), where 512 px windows called none (README, co-registration).
+# times), where 512 px windows called none (README, co-registration; since MIN_DISTINCT, below: 55 of 108 and none).
 CHECK_FACTOR = 2
 CHECK_WINDOW = 256
 DISAGREE = 2
+# ... and a further window's match counts (window_clear) only when, beyond Shift.clear, its best offset's correlation
+# beats that of every offset DISAGREE px or more from it by MIN_DISTINCT standard errors of a correlation on that
+# window (Shift.margin >= MIN_DISTINCT * Shift.se; se from the window's valid pixels and its edges' autocorrelation,
+# _spread): a small or smooth window holds fewer independent edge pixels, and its broad correlation peak tells
+# offsets 2 px apart less well.  On scenes of 9 consecutive real NAIP pairs (tiled at 5 m, or upsampled 2 or 3
+# times; 3 directions of each offset), 256 px windows called 5 of 162 dates moved 2-3 px everywhere offset
+# differently, all upsampled (a window's best offset, e.g. where a pothole's shore moved between the years, beat
+# the true one by 0.02-0.03 of correlation, about one standard error, with a gain over no offset of up to 0.18);
+# with MIN_DISTINCT none, while a date moved 3 px in one quarter is warned of in 167 of 324 cases instead of 203
+# (105 of 108 at 5 m either way; on the smooth upsampled scenes such an offset is often not told apart).  Pairs two
+# dates apart, not used to choose 1.25: 104 of 288 and 1 of 144 instead of 139 and 4 (the one left: mirrored tiles
+# doubling a 0.8 px local offset between the dates); Landsat Pucallpa pairs: 231 of 252 and 0 of 126 instead of
+# 232 and 2.  The central window's estimate, and so the offset applied, does not use it.
+MIN_DISTINCT = 1.25
 # the windows, named as the offsets are (row 0 north, column 0 west: the grid as QGIS draws a north-up raster)
 PLACES = {"centre": N_("centre"), "north-west": N_("north-west"), "north-east": N_("north-east"),
           "south-west": N_("south-west"), "south-east": N_("south-east")}
@@ -81,18 +95,29 @@ class Shift:
     """A date's offset from the reference date, in grid pixels: the date's content at grid pixel (x, y) is
     found at its own pixel (x + dx, y + dy).  ``dx``, ``dy`` are the sub-pixel estimate (None when not
     estimated); ``score`` the correlation at the best whole-pixel offset and ``gain`` its excess over no
-    offset; ``reason`` a key of :data:`REASONS` when the offset is not applied."""
+    offset; ``reason`` a key of :data:`REASONS` when the offset is not applied.  ``margin`` is the best
+    correlation's excess over the best at an offset :data:`DISAGREE` px or more from it, ``se`` the standard error
+    of a correlation on the window (:func:`_spread`); None when not measured (see :meth:`distinct`)."""
 
-    __slots__ = ("dx", "dy", "score", "gain", "reason", "windows")
+    __slots__ = ("dx", "dy", "score", "gain", "reason", "windows", "margin", "se")
 
-    def __init__(self, dx=None, dy=None, score=None, gain=None, reason=None):
+    def __init__(self, dx=None, dy=None, score=None, gain=None, reason=None, margin=None, se=None):
         self.dx, self.dy, self.score, self.gain, self.reason = dx, dy, score, gain, reason
+        self.margin, self.se = margin, se
         self.windows = None  # the check across the scene: [(place, (x, y, w, h), Shift)], None when it did not run
 
     def clear(self):
         """Whether the estimate is a clear match: applied as it stands (no ``reason``) and with a correlation of
         at least :data:`MIN_SCORE` (a best match at no offset needs no gain, but may be as weak as no match)."""
         return self.reason is None and self.dx is not None and self.score is not None and self.score >= MIN_SCORE
+
+    def distinct(self):
+        """Whether the best offset stands out from every offset :data:`DISAGREE` px or more from it by
+        :data:`MIN_DISTINCT` standard errors of a correlation on its window (``margin``, ``se``); true when they
+        were not measured (a Shift made by hand)."""
+        if self.margin is None or self.se is None:
+            return True
+        return self.margin >= MIN_DISTINCT * self.se
 
     def applied(self):
         """The whole-pixel offset (dx, dy) to apply, (0, 0) when none is."""
@@ -108,7 +133,8 @@ class Shift:
                "score": None if self.score is None else round(float(self.score), 3),
                "reason": self.reason}
         if self.windows is not None:  # the check across the scene: what each further window found (report only)
-            out["windows"] = [dict({"where": place, "x": x, "y": y, "width": w, "height": h}, **sh.as_dict())
+            out["windows"] = [dict({"where": place, "x": x, "y": y, "width": w, "height": h}, **sh.as_dict(),
+                                   clear=window_clear(sh))
                               for place, (x, y, w, h), sh in self.windows]
             out["varies"] = varies(self)
         return out
@@ -174,18 +200,19 @@ def _spectra(a, aok, shape):
     return [np.fft.rfft2(x, shape) for x in (a, aok.astype(np.float64), a * a)]
 
 
-def _scores(a, aok, b, bok, r, ref_spectra=None):
+def _scores(a, aok, b, bok, r, ref_spectra=None, img_spectra=None):
     """The normalised cross-correlation of ``a`` (reference) and ``b`` read at +(dx, dy) (a[y, x] against
     b[y + dy, x + dx], over the pixels valid in both) at every whole-pixel offset up to ``r`` each way, as a
     (2r + 1, 2r + 1) array indexed [dy + r, dx + r] (NaN where fewer than :data:`MIN_PIXELS` pixels are valid in
     both), from six cross-correlations computed at once by FFT (the same sums, to rounding, as one offset at a
     time, with which rule CR's figures were measured: tests/test_coregister.py holds the two together; that loop
     took about 0.2 s a date on a 512 px window, this about a tenth of it).  ``ref_spectra`` =
-    :func:`_spectra` of the reference at this shape, when computed once for several dates."""
+    :func:`_spectra` of the reference at this shape, when computed once for several dates (``img_spectra`` those of
+    ``b``, when known)."""
     h, w = a.shape
     shape = _fft_shape(h, w, r)
     fa, fm, faa = ref_spectra if ref_spectra is not None else _spectra(a, aok, shape)
-    fb, fn, fbb = _spectra(b, bok, shape)
+    fb, fn, fbb = img_spectra if img_spectra is not None else _spectra(b, bok, shape)
 
     def corr(f, g):  # sum over p of f(p) g(p + d), for d = (dy, dx) in [-r, r]^2
         c = np.fft.irfft2(np.conj(f) * g, shape)
@@ -205,6 +232,28 @@ def _scores(a, aok, b, bok, r, ref_spectra=None):
     return out
 
 
+def _spread(a, aok, r, ref_spectra=None):
+    """The sum of rho^2 over every offset up to ``r`` each way, rho the correlation of the reference's edges ``a``
+    (valid ``aok``) with themselves at that offset (1 at none; near 1 at 1-2 px on smooth imagery, whose neighbouring
+    pixels are not independent): a correlation of them with another date's on n pixels has a standard error of about
+    sqrt(spread / n) (Bartlett's variance of a cross-correlation, the date's own autocorrelation taken as the
+    reference's).  Computed once per window of a series (:func:`estimate_windows`); None with too few valid pixels."""
+    if np.count_nonzero(aok) < MIN_PIXELS:
+        return None
+    rho = _scores(a, aok, a, aok, r, ref_spectra, ref_spectra)
+    return float(np.nansum(rho * rho))
+
+
+def _margin(scores, iy, ix):
+    """The best score's excess over the best at an offset :data:`DISAGREE` px or more from it (x or y); None when
+    no such offset was scored."""
+    r = scores.shape[0] // 2
+    yy, xx = np.mgrid[-r:r + 1, -r:r + 1]
+    far = np.maximum(np.abs(yy - (iy - r)), np.abs(xx - (ix - r))) >= DISAGREE
+    rest = scores[far & np.isfinite(scores)]
+    return float(scores[iy, ix] - rest.max()) if rest.size else None
+
+
 def _vertex(cm, c0, cp):
     """Offset of the parabola's vertex through (-1, cm), (0, c0), (1, cp), within [-0.49, 0.49]: the sub-pixel
     estimate rounds back to the whole-pixel offset that scored best (at +-0.5, Python's rounding to even moved
@@ -215,10 +264,11 @@ def _vertex(cm, c0, cp):
     return float(np.clip(0.5 * (cm - cp) / den, -0.49, 0.49))
 
 
-def estimate_shift(ref, ref_valid, img, img_valid, max_shift=MAX_SHIFT, ref_edges=None, ref_spectra=None):
+def estimate_shift(ref, ref_valid, img, img_valid, max_shift=MAX_SHIFT, ref_edges=None, ref_spectra=None,
+                   ref_spread=False):
     """The :class:`Shift` of date ``img`` (C, H, W) against ``ref`` (C, H, W), with their valid masks (H, W).
-    ``ref_edges`` = :func:`edges` of the reference, and ``ref_spectra`` = :func:`_spectra` of them (see
-    :func:`estimate_shifts`), when computed once for several dates."""
+    ``ref_edges`` = :func:`edges` of the reference, ``ref_spectra`` = :func:`_spectra` of them and ``ref_spread`` =
+    :func:`_spread` of them (see :func:`estimate_shifts`), when computed once for several dates."""
     a, aok = ref_edges if ref_edges is not None else edges(ref, ref_valid)
     b, bok = edges(img, img_valid)
     r = int(max_shift)
@@ -228,26 +278,31 @@ def estimate_shift(ref, ref_valid, img, img_valid, max_shift=MAX_SHIFT, ref_edge
     iy, ix = np.unravel_index(np.nanargmax(scores), scores.shape)
     best, zero = float(scores[iy, ix]), float(scores[r, r])
     dy, dx = int(iy) - r, int(ix) - r
+    # (how distinct the match is, for the check across the scene: window_clear; no part of what is applied)
+    spread = _spread(a, aok, r, ref_spectra) if ref_spread is False else ref_spread
+    n = np.count_nonzero(aok & bok)
+    evidence = {"margin": _margin(scores, iy, ix),
+                "se": float(np.sqrt(spread / n)) if spread is not None and n >= MIN_PIXELS else None}
     if (dx, dy) == (0, 0):
         fx = _vertex(scores[r, r - 1], best, scores[r, r + 1]) if r else 0.0
         fy = _vertex(scores[r - 1, r], best, scores[r + 1, r]) if r else 0.0
-        return Shift(fx, fy, best, 0.0)
+        return Shift(fx, fy, best, 0.0, **evidence)
     gain = best - zero
     # no clear match first: a featureless date (every offset scores 0, the first of them "best") or one sharing
     # few edges is not "offset by 5 px or more" (it was called so, and warned of, when the edge came first)
     if best < MIN_SCORE or gain < MIN_GAIN:
-        return Shift(float(dx), float(dy), best, gain, reason="weak")
+        return Shift(float(dx), float(dy), best, gain, reason="weak", **evidence)
     if not np.isfinite(scores).all():
         # offsets left unscored (a scene of about 20 px, or a date mostly nodata): the true offset may be one of
         # them, or beyond the search, and the best of the rest a wrong one (a 20 px scene offset by 5, 6 or (7, 2)
         # px was moved by 4, 2 or (-2, 0))
-        return Shift(float(dx), float(dy), best, gain, reason="few_pixels")
+        return Shift(float(dx), float(dy), best, gain, reason="few_pixels", **evidence)
     if abs(dx) == r or abs(dy) == r:
-        return Shift(float(dx), float(dy), best, gain, reason="edge")
+        return Shift(float(dx), float(dy), best, gain, reason="edge", **evidence)
     nb = lambda y, x: scores[y, x] if np.isfinite(scores[y, x]) else best  # noqa: E731
     fx = _vertex(nb(iy, ix - 1), best, nb(iy, ix + 1))
     fy = _vertex(nb(iy - 1, ix), best, nb(iy + 1, ix))
-    return Shift(dx + fx, dy + fy, best, gain)
+    return Shift(dx + fx, dy + fy, best, gain, **evidence)
 
 
 def estimate_shifts(values, valid, reference=0, max_shift=MAX_SHIFT, progress=None):
@@ -288,7 +343,8 @@ def estimate_windows(read, n, windows, reference=0, max_shift=MAX_SHIFT, progres
     for win in windows:
         ref_edges = edges(*read(reference, win))
         h, w = ref_edges[0].shape
-        refs.append((ref_edges, _spectra(*ref_edges, _fft_shape(h, w, r))))
+        spectra = _spectra(*ref_edges, _fft_shape(h, w, r))
+        refs.append((ref_edges, spectra, _spread(*ref_edges, r, spectra)))
     out = [[None] * n for _w in windows]
     for j in range(n):
         if j == reference:
@@ -299,13 +355,21 @@ def estimate_windows(read, n, windows, reference=0, max_shift=MAX_SHIFT, progres
             progress(j + (j < reference), n - 1)
         for k, win in enumerate(windows):
             values, valid = read(j, win)
-            out[k][j] = estimate_shift(None, None, values, valid, r, ref_edges=refs[k][0], ref_spectra=refs[k][1])
+            out[k][j] = estimate_shift(None, None, values, valid, r, ref_edges=refs[k][0], ref_spectra=refs[k][1],
+                                       ref_spread=refs[k][2])
     return out
 
 
+def window_clear(shift):
+    """Whether a further window of the check across the scene found a clear match: :meth:`Shift.clear` and
+    :meth:`Shift.distinct` (a match as clear as the central window's would be applied, and distinct from offsets
+    :data:`DISAGREE` px away by :data:`MIN_DISTINCT` standard errors of the window's correlation)."""
+    return shift.clear() and shift.distinct()
+
+
 def _clear_offsets(shift):
-    """The whole-pixel offsets of ``shift``'s further windows with a clear match (:meth:`Shift.clear`)."""
-    return [sh.applied() for _place, _win, sh in shift.windows or [] if sh.clear()]
+    """The whole-pixel offsets of ``shift``'s further windows with a clear match (:func:`window_clear`)."""
+    return [sh.applied() for _place, _win, sh in shift.windows or [] if window_clear(sh)]
 
 
 def _disagree(offsets):
@@ -315,7 +379,7 @@ def _disagree(offsets):
 
 def varies(shift):
     """Whether the check across the scene found the date offset differently in different parts of it: the
-    whole-pixel offsets of its further windows with a clear match (:meth:`Shift.clear`) differ from each other,
+    whole-pixel offsets of its further windows with a clear match (:func:`window_clear`) differ from each other,
     or from the offset applied to the date, by :data:`DISAGREE` px or more in x or y.  The applied offset counts
     unless the date was left as it is for a reason already warned of (``edge``, ``no_crs``)."""
     if not shift.windows:
@@ -349,7 +413,7 @@ def windows_text(shift):
             found = _("{offset} (applied)").format(offset=offset_text(*sh.applied()))
         elif place == "centre" and sh.reason in ("edge", "no_crs") and sh.dx is not None:
             found = _("{offset} (not applied)").format(offset=offset_text(*(int(round(v)) for v in (sh.dx, sh.dy))))
-        elif sh.clear():
+        elif sh.clear() if place == "centre" else window_clear(sh):
             found = offset_text(*sh.applied())
         else:
             found = _("no clear match")

@@ -555,6 +555,26 @@ def test_which_disagreement_is_warned_of():
                                    "south-west: no clear match; south-east: 0 px")
 
 
+def test_a_window_match_counts_only_when_distinct_by_its_standard_error():
+    """A further window's match, clear by the central window's thresholds, counts in the check only when its best
+    offset beats every offset 2 px or more from it by MIN_DISTINCT standard errors of the window's correlation
+    (a small or smooth window: fewer independent pixels); a Shift without them (made by hand) counts as before."""
+    assert cr.MIN_DISTINCT == 1.25
+    faint = cr.Shift(0.0, 3.0, 0.7, 0.18, margin=0.02, se=0.02)  # 1 standard error better than 2 px away
+    sharp = cr.Shift(0.0, 3.0, 0.7, 0.18, margin=0.03, se=0.02)
+    assert faint.clear() and not faint.distinct() and not cr.window_clear(faint)
+    assert cr.window_clear(sharp) and cr.window_clear(cr.Shift(0.0, 3.0, 0.7, 0.18))
+    assert not cr.varies(_with_windows((3.0, 0.0), [(3.0, 0.0), faint, (3.0, 0.0), (3.0, 0.0)]))
+    assert cr.varies(_with_windows((3.0, 0.0), [(3.0, 0.0), sharp, (3.0, 0.0), (3.0, 0.0)]))
+    sh = _with_windows((3.0, 0.0), [(3.0, 0.0), faint, sharp, (3.0, 0.0)])
+    assert cr.windows_text(sh) == ("centre: 3 px east (applied); north-west: 3 px east; north-east: no clear match; "
+                                   "south-west: 3 px south; south-east: 3 px east")
+    assert [w["clear"] for w in sh.as_dict()["windows"]] == [True, False, True, True]
+    # the central estimate keeps its thresholds: applied and clear whatever its margin
+    centre = cr.Shift(3.0, 0.0, 0.7, 0.18, margin=0.001, se=0.05)
+    assert centre.applied() == (3, 0) and centre.clear()
+
+
 # ------------------------------------------------------------------ evaluate and ablation
 
 needs_shared = pytest.mark.skipif(not os.path.isdir(os.path.join(SHARED_DATA, "naip-north-dakota")),
@@ -594,6 +614,47 @@ def test_the_check_finds_a_quarter_offset_on_real_imagery_and_no_disagreement_in
     assert cr.windows_text(shifts[1]).startswith("centre: 0 px; north-west: 3 px west; north-east: 0 px")
     assert shifts[2].applied() == (2, 0) and not cr.varies(shifts[2])
     assert [sh.applied() for _p, _w, sh in shifts[2].windows] == [(2, 0)] * 4
+
+
+@pytest.mark.shared
+@needs_shared
+def test_a_smooth_scene_moved_alike_everywhere_is_not_called_offset_differently(tmp_path):
+    """NAIP 2014-07-20 and 2015-09-26 upsampled 3 times (bilinear, 2796 x 2166 px: a smooth scene), the later date
+    moved 3 px east everywhere.  Its north-east quarter's window, a pothole whose shore moved between the years,
+    matched best at 3 px east and 3 px south, about one standard error of its correlation better than at 3 px east
+    (and clear by the central window's thresholds, a gain of 0.18 over no offset): the date was warned of as offset
+    differently in different parts of the scene.  That window's match is not distinct enough to count
+    (coregister.window_clear, MIN_DISTINCT); the date is moved 3 px east, as before, and not warned of.  (The sharp
+    native scene moved 3 px in one quarter, test above, is still warned of.)"""
+    import glob
+
+    naip = sorted(glob.glob(os.path.join(SHARED_DATA, "naip-north-dakota", "*.tif")))
+    stack = Stack([p for p in naip if os.path.basename(p)[:8] in ("20140720", "20150926")])
+    try:
+        values, _valid = stack.read(0, 0, stack.grid.width, stack.grid.height, per_date=True)
+    finally:
+        stack.close()
+    # bilinear, as torch's interpolate(align_corners=False) and GDAL's warp to a 3 times finer grid do
+    up = np.rint(ndimage.zoom(values.astype(np.float32), (1, 1, 3, 3), order=1, grid_mode=True, mode="nearest"))
+    up = up.astype(np.uint8)
+    w = up.shape[-1]
+    moved = up[1][:, :, np.clip(np.arange(w) - 3, 0, w - 1)]  # 3 px east everywhere
+    paths = [write_tif(tmp_path / "d_2014-07-20.tif", up[0]), write_tif(tmp_path / "d_2015-09-26.tif", moved)]
+    del values, up, moved
+    stack = Stack(paths)
+    try:
+        shifts = stack.coregister()
+    finally:
+        stack.close()
+    sh = shifts[1]
+    assert sh.applied() == (3, 0) and sh.clear()  # the central window's offset: applied, as before
+    assert not cr.varies(sh)
+    assert cr.windows_text(sh).startswith("centre: 3 px east (applied); north-west: 3 px east and 1 px south; "
+                                          "north-east: no clear match; ")
+    north_east = sh.windows[1][2]  # what it found, clear by the central window's thresholds but not distinct
+    assert sh.windows[1][0] == "north-east" and north_east.applied() == (3, 3) and north_east.clear()
+    assert north_east.margin < cr.MIN_DISTINCT * north_east.se and not cr.window_clear(north_east)
+    assert sh.as_dict()["windows"][1]["clear"] is False and sh.as_dict()["varies"] is False
 
 
 def _run(*args):

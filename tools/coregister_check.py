@@ -39,11 +39,17 @@ def series(data):
 
 
 def _window(place, shift):
-    """'north-west +3.00, +0.00 (0.91)', or the reason it is not a clear match."""
+    """'north-west +3.00, +0.00 (0.91)', or the reason it is not a clear match (coregister.window_clear)."""
+    from model_core import coregister as cr
+
     if shift.dx is None:
         return f"{place} not estimated ({shift.reason})"
     text = f"{place} {shift.dx:+.2f}, {shift.dy:+.2f} ({shift.score:.2f})"
-    return text if shift.clear() else f"{text} not clear" + (f": {shift.reason}" if shift.reason else "")
+    if cr.window_clear(shift):
+        return text
+    if shift.clear():  # clear by the central window's thresholds, not distinct enough on this window
+        return f"{text} not clear: margin {shift.margin:.3f} < {cr.MIN_DISTINCT} x se {shift.se:.3f}"
+    return f"{text} not clear" + (f": {shift.reason}" if shift.reason else "")
 
 
 def main(argv=None):
