@@ -313,7 +313,7 @@ def estimate_shifts(values, valid, reference=0, max_shift=MAX_SHIFT, progress=No
     values = np.asarray(values)
     per_date = np.asarray(valid).ndim == 3
     return estimate_windows(lambda j, _win: (values[j], valid[j] if per_date else valid), len(values), [None],
-                            reference=reference, max_shift=max_shift, progress=progress)[0]
+                            reference=reference, max_shift=max_shift, progress=progress, evidence=False)[0]
 
 
 def check_windows(width, height, side=CHECK_WINDOW, least=CHECK_FACTOR * WINDOW):
@@ -331,20 +331,23 @@ def check_windows(width, height, side=CHECK_WINDOW, least=CHECK_FACTOR * WINDOW)
     return out
 
 
-def estimate_windows(read, n, windows, reference=0, max_shift=MAX_SHIFT, progress=None):
+def estimate_windows(read, n, windows, reference=0, max_shift=MAX_SHIFT, progress=None, evidence=True):
     """Every date's :class:`Shift` against date ``reference`` (:func:`estimate_shift`, the reference's edges and
     spectra computed once per window) in each of several windows of a series of ``n`` dates, one date at a time (a
     date's windows read, estimated and dropped before the next: no window of every date is held at once).
     ``read(j, window)`` gives date j's (values (C, h, w), valid (h, w)) in ``window`` (an item of ``windows``).
     Returns per window the list of every date's Shift; the reference's own is Shift(0, 0).
-    ``progress(k, n - 1)`` as there, once per date for all its windows."""
+    ``progress(k, n - 1)`` as there, once per date for all its windows.  ``evidence``: whether each window's Shifts
+    carry ``se`` (:func:`_spread`, for :func:`window_clear`), for every window or per window (a list of bools); the
+    central window's, which only :meth:`Shift.clear` judges, need not."""
     r = int(max_shift)
+    wanted = [evidence] * len(windows) if isinstance(evidence, bool) else list(evidence)
     refs = []
-    for win in windows:
+    for win, want in zip(windows, wanted):
         ref_edges = edges(*read(reference, win))
         h, w = ref_edges[0].shape
         spectra = _spectra(*ref_edges, _fft_shape(h, w, r))
-        refs.append((ref_edges, spectra, _spread(*ref_edges, r, spectra)))
+        refs.append((ref_edges, spectra, _spread(*ref_edges, r, spectra) if want else None))
     out = [[None] * n for _w in windows]
     for j in range(n):
         if j == reference:

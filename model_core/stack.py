@@ -1458,7 +1458,8 @@ class Stack:
             shifts = cr.estimate_shifts(values, valid, reference=self.reference, max_shift=r, progress=progress)
             del values, valid
         else:  # a date's five windows read and estimated before the next date's (one date's windows in memory)
-            found = self.estimate_windows([("centre", (x, y, w, h))] + further, max_shift=r, progress=progress)
+            found = self.estimate_windows([("centre", (x, y, w, h))] + further, max_shift=r, progress=progress,
+                                          evidence=[False] + [True] * len(further))
             shifts = found[0]
             for j, sh in enumerate(shifts):
                 sh.windows = [(place, win, per[j]) for (place, win), per in zip(further, found[1:])]
@@ -1479,10 +1480,11 @@ class Stack:
         self.shifts = shifts
         return shifts
 
-    def estimate_windows(self, windows, max_shift=None, progress=None):
+    def estimate_windows(self, windows, max_shift=None, progress=None, evidence=True):
         """Each date's offset from the reference input in each of ``windows`` ([(name, (x, y, w, h))], grid
-        pixels, full resolution) as read now (:func:`model_core.coregister.estimate_windows`): per window, the
-        list of every date's Shift.  Moves nothing (:meth:`coregister` does, from the central window's)."""
+        pixels, full resolution) as read now (:func:`model_core.coregister.estimate_windows`, ``evidence`` as
+        there): per window, the list of every date's Shift.  Moves nothing (:meth:`coregister` does, from the
+        central window's)."""
         from model_core import coregister as cr
 
         c = self.band_count
@@ -1494,7 +1496,8 @@ class Stack:
             return values, valid
 
         return cr.estimate_windows(read, len(self.sources), windows, reference=self.reference,
-                                   max_shift=cr.MAX_SHIFT if max_shift is None else max_shift, progress=progress)
+                                   max_shift=cr.MAX_SHIFT if max_shift is None else max_shift, progress=progress,
+                                   evidence=evidence)
 
     def _covered(self, i, bw, bh):
         """Where date ``i``, moved by :meth:`coregister`, still covers the grid, as a (bh, bw) boolean array of the
