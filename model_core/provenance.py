@@ -45,7 +45,7 @@ USER_DATA = {"spacenet7": N_("SpaceNet 7 folders"), "dynamicearthnet": N_("Dynam
 # has no such text (its one free text, schanger_rgbn.pt's "trained_by", is English), and the files are not
 # rewritten to add one; a file of other content (retrained, calibrated again, a user's) takes its record's own text.
 BUNDLED_DESCRIPTIONS = {
-    "63b4f4e700a4d7c85f2a15a15f6ddc7b5e5724e7aea43d2a029fe8db885c74e2":  # caimnet_rgbn.pt
+    "afce251b7f8d77e2b42819d5014dfec35fd289143114f8dcc801240d787d8999":  # caimnet_rgbn.pt
         N_("the bundled CAIM-Net file: red, green, blue and NIR, any number of dates, trained on public-domain "
            "imagery only (NAIP, Landsat)"),
     "7d1aa788de70940171b72b407b6376c208c7a0af69fc8f87f0b9868053fb1693":  # caimnet_rgbn_landcover.pt

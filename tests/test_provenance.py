@@ -244,8 +244,8 @@ def test_the_description_is_shown_in_the_language_with_a_bundled_file_s_own_word
     try:
         german = shown_text(default)
         assert "\n  Beschreibung     die mitgelieferte CAIM-Net-Datei: Rot, Grün, Blau und NIR" in german, german
-        assert "\n  Lizenzen         nur gemeinfrei\n" in german and "Bias für 'keine Änderung' +0,50" in german
-        assert "auf 96 halbsynthetischen Validierungszeitreihen der Trainingsdaten" in german
+        assert "\n  Lizenzen         nur gemeinfrei\n" in german and "Bias für 'keine Änderung' +0,75" in german
+        assert "auf 192 halbsynthetischen Validierungszeitreihen der Trainingsdaten" in german
         assert "licences" not in german and "trained by" not in german
         info = describe(default)   # the JSON's record: English
         assert info["description"].startswith("the bundled CAIM-Net file") and info["note"].startswith("fine-tuned")

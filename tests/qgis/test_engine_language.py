@@ -343,7 +343,7 @@ def test_about_the_weights_in_spanish(project, qgis_language, tmp_path):
         assert ok and "caimnet_rgbn.pt" in text.split("\n")[0], text
         assert "\n  descripción             el archivo CAIM-Net incluido: rojo, verde, azul y NIR" in text, text
         assert "\n  licencias               solo dominio público\n" in text
-        assert "licences" not in text and "trained by" not in text and "sesgo hacia 'sin cambio' +0,50" in text
+        assert "licences" not in text and "trained by" not in text and "sesgo hacia 'sin cambio' +0,75" in text
     finally:
         dialog.shutdown()
         dialog.deleteLater()
