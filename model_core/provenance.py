@@ -141,8 +141,8 @@ def _described(path):
                                        N_("RGB-only training images, green in place of NIR"))
     shown = {"description": translated(bundled) if bundled else info["description"]}
     try:
-        info.update(training(meta))
-        shown["note"] = training(meta, shown=True)["note"]
+        info.update(training(meta, path=path))
+        shown["note"] = training(meta, shown=True, path=path)["note"]
         text(info)  # a record of another shape (a damaged or crafted file) fails here, not in the caller
     except (ValueError, KeyError, TypeError, AttributeError):
         unreadable = N_("the file's training record cannot be read: its training data are unknown")
@@ -151,15 +151,63 @@ def _described(path):
     return info, shown
 
 
-def training(meta, shown=False):
+def names_own_path(start, path):
+    """Whether the start file ``start`` that the training record of the weights file ``path`` names is at the path
+    ``path`` has now, so that it named an earlier file there, since replaced by this one (as the bundled
+    caimnet_rgbn.pt, fine-tuned from the file of that name before it): the same absolute path, or the same file
+    name in a bundled weights folder (a record's 'resources/weights/NAME', whichever clone or plugin folder it was
+    trained in); or the file now at the start path (an absolute one, or the bundled file of that name) is this
+    very file, byte for byte (a copy of the bundled file described elsewhere).  A relative start path elsewhere
+    was relative to a working folder the record does not keep: not compared."""
+    import filecmp
+
+    from model_core import weights
+
+    if not isinstance(start, str) or not start.strip() or not isinstance(path, str):
+        return False
+    here = os.path.realpath(path)
+    start = os.path.expanduser(start)
+    folder, name = os.path.split(os.path.normpath(start))
+    bundled = os.path.join("resources", "weights")
+
+    def in_bundled(folder):
+        return folder == bundled or folder.endswith(os.sep + bundled)
+
+    now = []  # the files at the start path today
+    if os.path.isabs(start):
+        now.append(os.path.realpath(start))
+    if in_bundled(folder):
+        if name == os.path.basename(here) and (in_bundled(os.path.dirname(here)) or os.path.dirname(here) ==
+                                               os.path.realpath(weights.WEIGHTS_DIR)):
+            return True
+        now.append(os.path.realpath(os.path.join(weights.WEIGHTS_DIR, name)))
+    for other in now:
+        if other == here:
+            return True
+        try:
+            if (os.path.isfile(other) and os.path.isfile(here) and os.path.getsize(other) == os.path.getsize(here)
+                    and filecmp.cmp(other, here, shallow=False)):
+                return True
+        except OSError:
+            pass
+    return False
+
+
+def training(meta, shown=False, path=None):
     """What the training record ``meta`` of a weights file says: command, checkpoint, start file, data,
     each source's licence, whether it is public domain only (True / False / None = unknown), validation.
-    Its note in English (``python -m model_core weights``, its JSON), or ``shown`` in the current language."""
+    Its note in English (``python -m model_core weights``, its JSON), or ``shown`` in the current language.
+    ``path``: the file's own path, to tell a start file recorded at that same path (an earlier file,
+    :func:`names_own_path`) from this one."""
     tr = translated if shown else _english
     cfg = training_config(meta) or {}
     data = cfg.get("data") or {}
     kind = data.get("kind")
     init = meta.get("init") or cfg.get("init")  # a staged file's meta says more than its last config
+    # what model_core.train recorded of the start file (``init_provenance``): what it was trained on, and the file
+    # it started from in turn (no hash or date of it: the record keeps none)
+    before = (_json(meta.get("init_provenance")) or {}) if init else {}
+    earlier = bool(init) and names_own_path(init, path)
     info = {
         "command": meta.get("command") or cfg.get("command"),
         "resumed_by": [c for c in (cfg.get("resumed_by") or []) if isinstance(c, str)],  # a resumed run's resumes
@@ -168,6 +216,10 @@ def training(meta, shown=False):
         "seed": cfg.get("seed"),
         "date": meta.get("date"),
         "started_from": init,
+        # the start path is this file's own: it named an earlier file there, since replaced by this one
+        "started_from_own_path": earlier,
+        # the file the start file started from, as its record named it (None: trained from scratch, or not recorded)
+        "start_file_started_from": before.get("started_from") if isinstance(before.get("started_from"), str) else None,
         "data_kind": kind,
         "sources": None,
         "licences": {},
@@ -189,18 +241,23 @@ def training(meta, shown=False):
         if init:
             # fine-tuned: the file it started from brought its own training data; model_core.train
             # records what that file was trained on (``init_provenance``)
-            before = _json(meta.get("init_provenance")) or {}
             if before.get("public_domain") is True:
                 info["public_domain"] = own
-                info["note"] = tr(N_("fine-tuned from '{init}', itself trained on public-domain imagery only")).format(
+                info["note"] = tr(N_("fine-tuned from the earlier file at '{init}', itself trained on public-domain "
+                                     "imagery only") if earlier else
+                                  N_("fine-tuned from '{init}', itself trained on public-domain imagery only")).format(
                     init=init)
             elif before.get("public_domain") is False:
                 info["public_domain"] = False
-                info["note"] = tr(N_("fine-tuned from '{init}', whose training imagery was not all public "
+                info["note"] = tr(N_("fine-tuned from the earlier file at '{init}', whose training imagery was not all "
+                                     "public domain") if earlier else
+                                  N_("fine-tuned from '{init}', whose training imagery was not all public "
                                      "domain")).format(init=init)
             else:
                 info["public_domain"] = False if not own else None
-                info["note"] = tr(N_("fine-tuned from '{init}', whose own training data count too")).format(init=init)
+                info["note"] = tr(N_("fine-tuned from the earlier file at '{init}', whose own training data count "
+                                     "too") if earlier else
+                                  N_("fine-tuned from '{init}', whose own training data count too")).format(init=init)
         else:
             info["public_domain"] = own
     else:
@@ -343,9 +400,22 @@ def text(info, shown=None):
     if info["date"]:
         lines.append(row("written", info["date"]))
     # the start file as named when this file was trained (a bundled file may since have been renamed or
-    # replaced, as caimnet_rgbn.pt was in the sixteenth session)
-    lines.append(row("started from", _("{path} (its path when this file was trained)").format(
-        path=info["started_from"]) if info["started_from"] else _("scratch (random initialisation)")))
+    # replaced, as caimnet_rgbn.pt was in the sixteenth session); at this file's own path it was an earlier file,
+    # which this one replaced (today's caimnet_rgbn.pt, a fine-tune of the file bundled under that name before it,
+    # read as a file started from itself)
+    start, earlier = info["started_from"], info.get("started_from_own_path")
+    chain = info.get("start_file_started_from")
+    if not start:
+        started = _("scratch (random initialisation)")
+    elif earlier and chain and os.path.normpath(chain) != os.path.normpath(start):
+        started = _("{path} (its path when this file was trained: an earlier file, since replaced by this one; "
+                    "that file started from {start})").format(path=start, start=chain)
+    elif earlier:
+        started = _("{path} (its path when this file was trained: an earlier file, since replaced by this "
+                    "one)").format(path=start)
+    else:
+        started = _("{path} (its path when this file was trained)").format(path=start)
+    lines.append(row("started from", started))
     indent = " " * (2 + width + 2 + 2)
     if info["sources"] and info["data_kind"] in (None, "semisynthetic") and info["licences"]:
         lines.append(row("training data", _("semi-synthetic series built from real images in ../shared/data:")))

@@ -296,3 +296,75 @@ def test_the_training_data_s_licences_are_shown_in_the_language_and_kept_english
     record = json.loads(capsys.readouterr().out)[0]["licences"]
     assert record == {"naip": "public domain (USDA NAIP)", "spacenet7": "CC BY-SA 4.0 (SpaceNet 7)",
                       "cbers": "INPE's CBERS data (free of charge)", "mystery": "unknown"}
+
+
+def test_a_start_path_that_is_the_file_s_own_names_an_earlier_file(tmp_path, capsys):
+    """The bundled caimnet_rgbn.pt is a fine-tune of the file bundled under that name before it: its description
+    read 'started from resources/weights/caimnet_rgbn.pt (its path when this file was trained)' and 'fine-tuned from
+    'resources/weights/caimnet_rgbn.pt'', a file started from itself.  A start path that is the file's own (the same
+    name in a bundled weights folder, the same absolute path, or the file now there is this one) is called an earlier
+    file, since replaced, with the start file's own start when the record has it; a start path that is another
+    file's says nothing of the kind."""
+    import shutil
+
+    from model_core import i18n
+    from model_core.provenance import shown_text
+
+    default = weights.default_weights("caimnet")
+    info = describe(default)
+    assert info["started_from"] == "resources/weights/caimnet_rgbn.pt" and info["started_from_own_path"] is True
+    assert info["start_file_started_from"] == "runs/caimnet_pd_long/best.pt"
+    assert info["note"].startswith("fine-tuned from the earlier file at 'resources/weights/caimnet_rgbn.pt'")
+    assert main(["weights", default, os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_mixed_sources.pt")]) == 0
+    own, sibling = capsys.readouterr().out.split("\n\n")
+    assert ("started from   resources/weights/caimnet_rgbn.pt (its path when this file was trained: an earlier file, "
+            "since replaced by this one; that file started from runs/caimnet_pd_long/best.pt)\n") in own, own
+    assert "(fine-tuned from the earlier file at 'resources/weights/caimnet_rgbn.pt', itself trained on " in own
+    # the earlier default started from the file then at resources/weights/caimnet_rgbn.pt: another file's path
+    assert "started from   resources/weights/caimnet_rgbn.pt (its path when this file was trained)\n" in sibling
+    assert "earlier" not in sibling and "replaced" not in sibling
+    assert describe(os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_mixed_sources.pt"))["started_from_own_path"] is False
+    before = i18n.set_language("de")
+    try:
+        german = shown_text(default)
+        assert ("\n  ausgehend von    resources/weights/caimnet_rgbn.pt (ihr Pfad, als diese Datei trainiert wurde: eine "
+                "frühere Datei, inzwischen durch diese ersetzt; jene Datei ging von runs/caimnet_pd_long/best.pt aus)\n"
+                in german), german
+        assert "(feinabgestimmt von der früheren Datei unter 'resources/weights/caimnet_rgbn.pt', die selbst" in german
+        sibling = shown_text(os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_mixed_sources.pt"))
+        assert "(ihr Pfad, als diese Datei trainiert wurde)\n" in sibling and "früher" not in sibling
+    finally:
+        i18n.set_language(before)
+    assert main(["weights", "--json", default]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["started_from_own_path"] is True
+
+    def fine_tune(path, init, start_of_start=None):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        record = {"file": init, "public_domain": True, "sources": ["naip"], "started_from": start_of_start}
+        return _file(tmp_path, path, _cfg({"kind": "semisynthetic", "sources": ["naip"]}, init=init),
+                     init_provenance=json.dumps(record))
+
+    # the same absolute path; the start file's start at that path too is not named again
+    same = str(tmp_path / "same.pt")
+    fine_tune(same, same, start_of_start=same)
+    assert describe(same)["started_from_own_path"] is True
+    main(["weights", same])
+    out = capsys.readouterr().out
+    assert f"{same} (its path when this file was trained: an earlier file, since replaced by this one)\n" in out
+    # the same name in another clone's (or the plugin's) bundled folder, as the record names it
+    clone = str(tmp_path / "clone" / "resources" / "weights" / "mine.pt")
+    fine_tune(clone, "resources/weights/mine.pt", start_of_start="runs/a/best.pt")
+    assert describe(clone)["started_from_own_path"] is True
+    # a copy of the bundled file elsewhere: the file at its start path is itself
+    copy = str(tmp_path / "copy.pt")
+    shutil.copy(default, copy)
+    assert describe(copy)["started_from_own_path"] is True
+    # other files' start paths: another absolute file, the bundled file of that name (other bytes), a relative path
+    for name, init in (("other.pt", str(tmp_path / "same.pt")), ("caimnet_rgbn.pt", "resources/weights/caimnet_rgbn.pt"),
+                       ("rel.pt", "rel.pt")):
+        path = fine_tune(str(tmp_path / "elsewhere" / name), init, start_of_start="runs/a/best.pt")
+        info = describe(path)
+        assert info["started_from_own_path"] is False and "earlier" not in info["note"], name
+        main(["weights", path])
+        out = capsys.readouterr().out
+        assert f"{init} (its path when this file was trained)\n" in out and "earlier" not in out, out
