@@ -20,9 +20,13 @@ CONTEXT_SIZES = (15, 31, 61)  # chip sides in map pixels
 CHIP_SIDE = 100               # chip side on screen in pixels (at most)
 MIN_CHIP_SIDE = 48            # ... and at least, when many dates must fit the panel
 MARK_COLOR = QColor(255, 31, 90)  # the detected change's dates: the chart's shading, opaque
-MARK_PEN, MARK_OUT = 3, 2  # their frame's pen width, and how far out of the chip its line runs
+MARK_PEN = 3  # their frame's width in pixels, right outside the chip's imagery (not over it)
 # how far the frame reaches out of the chip: the strip keeps that much room at its sides when it frames chips
-FRAME_MARGIN = MARK_OUT + (MARK_PEN + 1) // 2
+FRAME_MARGIN = MARK_PEN
+# the background between two neighbouring frames: the two dates of a change are mostly neighbours in a row, and
+# in the 6 px between two chips their frames met and read as one thick line
+FRAME_SPACE = 4
+FRAMED_GAP = 2 * FRAME_MARGIN + FRAME_SPACE  # the gap between the chips of a strip that frames chips
 
 
 def placeholder():
@@ -42,7 +46,8 @@ class ChipStrip(QWidget):
     inspector's: the two dates of the detected change) a frame in the colour of the chart's shading, around the
     chip (not over its imagery): a strip that frames chips (``framed``) keeps FRAME_MARGIN pixels at its left
     and right for it.  Without them the first column's frame had no left edge (drawn outside the widget, cut at
-    the panel's edge) and a last column as wide as the strip lost its right one."""
+    the panel's edge) and a last column as wide as the strip lost its right one.  Such a strip's chips are
+    FRAMED_GAP apart (GAP otherwise): FRAME_SPACE pixels of background between two neighbouring frames."""
 
     TITLE = 16
     GAP = 6
@@ -55,6 +60,8 @@ class ChipStrip(QWidget):
         super().__init__(parent)
         self.fit, self.max_side = fit, side
         self.margin = FRAME_MARGIN if framed else 0  # at the left and right of the chips' grid
+        if framed:
+            self.GAP = FRAMED_GAP  # (the labelling panel's chips keep the class's GAP)
         self.chips = []  # [(title, QImage or None, clouded)]
         self.reserved = 0  # how many chips' room a message keeps (set_message's keep)
         self.marked = set()
@@ -194,8 +201,14 @@ class ChipStrip(QWidget):
                 continue
             painter.drawImage(target, image)  # scaled without smoothing: pixels stay square
             if i in self.marked:
-                painter.setPen(QPen(MARK_COLOR, MARK_PEN))
-                painter.drawRect(target.adjusted(-MARK_OUT, -MARK_OUT, MARK_OUT, MARK_OUT))
+                # four bands, each exactly MARK_PEN pixels: a rectangle drawn with a 3 px pen covered one pixel
+                # more at its right and bottom (one of background between imagery and frame, one towards the
+                # next chip) than at its left and top
+                for band in (QRectF(x - MARK_PEN, target.top() - MARK_PEN, side + 2 * MARK_PEN, MARK_PEN),
+                             QRectF(x - MARK_PEN, target.bottom(), side + 2 * MARK_PEN, MARK_PEN),
+                             QRectF(x - MARK_PEN, target.top(), MARK_PEN, side),
+                             QRectF(x + side, target.top(), MARK_PEN, side)):
+                    painter.fillRect(band, MARK_COLOR)
             if clouded:
                 painter.setPen(QPen(QColor("#bbbbbb"), 2, Qt.PenStyle.DashLine))
                 painter.drawRect(target.adjusted(1, 1, -1, -1))

@@ -1501,3 +1501,66 @@ def test_every_framed_chip_s_frame_is_whole_at_any_panel_width(qgis_app, two_cha
         dock.loader.shutdown()
         dock.close()
         dock.deleteLater()
+
+
+def test_two_neighbouring_framed_chips_frames_stay_apart_at_any_panel_width(qgis_app, two_changes_run):
+    """The README's screenshot: the two dates of a detected change are mostly neighbours in a row (1985 and 1990),
+    and their frames met in the 6 px between the chips: the first chip's right edge and the second one's left
+    edge read as one thick line (5 px of the frame colour, no background between).  Rendered at every width of a
+    whole cycle of columns, the line through the middle of two neighbouring framed chips crosses their frames'
+    edges as separate lines, with at least 2 px of the panel's background between the first frame's right edge
+    and the next one's left edge."""
+    import numpy as np
+    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.PyQt.QtCore import QPoint, QRect
+    from qgis.PyQt.QtGui import QImage
+
+    from caim_qgis_plugin.chip_view import MARK_COLOR
+    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+
+    info, crs = run_info(two_changes_run), QgsCoordinateReferenceSystem("EPSG:32614")
+    mark_rgb = (MARK_COLOR.red(), MARK_COLOR.green(), MARK_COLOR.blue())
+    dock = InspectDock()
+    try:
+        dock.show()
+        strip = dock.chips
+        colour = strip.palette().window().color()
+        background = (colour.red(), colour.green(), colour.blue())
+        for (row, col), moment in (((20, 20), 1), ((52, 52), 4)):
+            data = inspect_pixel(info, centre(row, col), crs)
+            assert data["moment"] == moment, data["moment_text"]
+            dock.show_result(data, centre(row, col), info, crs)
+            assert wait_for(lambda: len(strip.chips) == 6, 30), strip.message
+            assert strip.marked == {moment - 1, moment}
+            side, together = strip.side(), 0
+            narrowest = dock.minimumSizeHint().width()
+            for width in range(narrowest, narrowest + side + strip.GAP + 1):
+                dock.resize(width, 1400)  # tall: the whole panel in view, the strip not scrolled away
+                qgis_app.processEvents()
+                dock.widget().verticalScrollBar().setValue(0)
+                qgis_app.processEvents()
+                columns = strip.columns(strip.width())
+                if (moment - 1) // columns != moment // columns:
+                    continue  # the two dates in two rows: no frame beside the other
+                together += 1
+                image = dock.grab(QRect(strip.mapTo(dock, QPoint(0, 0)), strip.size())).toImage()
+                image = image.convertToFormat(QImage.Format.Format_RGB888)
+                bits = image.constBits()
+                bits.setsize(image.bytesPerLine() * image.height())
+                rgb = np.frombuffer(bits, np.uint8).reshape(image.height(), image.bytesPerLine())
+                rgb = rgb[:, :3 * image.width()].reshape(image.height(), image.width(), 3)
+                # the line through the middle of the chips of the two dates' row
+                y = (moment // columns) * (side + strip.TITLE + strip.GAP) + strip.TITLE + side // 2
+                line = rgb[y]
+                mark = np.all(line == mark_rgb, axis=1).astype(np.int8)
+                edges = np.flatnonzero(np.diff(np.concatenate(([0], mark, [0]))))
+                runs = list(zip(edges[::2], edges[1::2]))  # [(first, after last)] of the frame colour's runs
+                where = (width, strip.width(), columns, runs)
+                assert len(runs) == 4, where  # two frames' left and right edges, none run into another
+                between = line[runs[1][1]:runs[2][0]]  # the first frame's right edge to the second one's left
+                assert np.all(between == background, axis=1).sum() >= 2, where + (between.tolist(),)
+            assert together, "the two dates were never in one row"
+    finally:
+        dock.loader.shutdown()
+        dock.close()
+        dock.deleteLater()
