@@ -1426,6 +1426,33 @@ def two_changes_run(qgis_app, tmp_path_factory):
     return {"inputs": paths, "results": results, "dates": dates}
 
 
+def _show_both_changes(dock, info, crs):
+    """Show, one after the other, the two changed pixels of ``two_changes_run`` (moments 1 and 4) in the inspector
+    ``dock``, each once all six chips are in and the two dates of its change are framed; yields the moment."""
+    from caim_qgis_plugin.inspect_tool import inspect_pixel
+
+    strip = dock.chips
+    for (row, col), moment in (((20, 20), 1), ((52, 52), 4)):
+        data = inspect_pixel(info, centre(row, col), crs)
+        assert data["moment"] == moment, data["moment_text"]
+        dock.show_result(data, centre(row, col), info, crs)
+        assert wait_for(lambda: len(strip.chips) == 6, 30), strip.message
+        assert strip.marked == {moment - 1, moment}
+        yield moment
+
+
+def _strip_at_width(qgis_app, dock, strip, width):
+    """The inspector ``dock`` resized to ``width`` (tall: the whole panel in view, the strip not scrolled away) and
+    its chip ``strip`` grabbed as drawn (a QImage)."""
+    from qgis.PyQt.QtCore import QPoint, QRect
+
+    dock.resize(width, 1400)
+    qgis_app.processEvents()
+    dock.widget().verticalScrollBar().setValue(0)
+    qgis_app.processEvents()
+    return dock.grab(QRect(strip.mapTo(dock, QPoint(0, 0)), strip.size())).toImage()
+
+
 def _frame_rows(image):
     """[(top, bottom, left, right, mask)] of the pixels of the chips' frame colour (MARK_COLOR) in ``image``, a row
     of chips each (split where a line of the image holds none: between two rows of chips, their dates' titles):
@@ -1460,30 +1487,20 @@ def test_every_framed_chip_s_frame_is_whole_at_any_panel_width(qgis_app, two_cha
     columns, shows every framed chip's frame with its four edges, for a pixel changed between the first two dates
     (the first column framed) and one changed between the fourth and fifth (the fifth, last column of five)."""
     from qgis.core import QgsCoordinateReferenceSystem
-    from qgis.PyQt.QtCore import QPoint, QRect
 
-    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+    from caim_qgis_plugin.inspect_tool import InspectDock
 
     info, crs = run_info(two_changes_run), QgsCoordinateReferenceSystem("EPSG:32614")
     dock = InspectDock()
     try:
         dock.show()
         strip = dock.chips
-        for (row, col), moment in (((20, 20), 1), ((52, 52), 4)):
-            data = inspect_pixel(info, centre(row, col), crs)
-            assert data["moment"] == moment, data["moment_text"]
-            dock.show_result(data, centre(row, col), info, crs)
-            assert wait_for(lambda: len(strip.chips) == 6, 30), strip.message
-            assert strip.marked == {moment - 1, moment}
+        for moment in _show_both_changes(dock, info, crs):
             side, widths = strip.side(), set()
             narrowest = dock.minimumSizeHint().width()
             for width in range(narrowest, narrowest + side + strip.GAP + 1):
-                dock.resize(width, 1400)  # tall: the whole panel in view, the strip not scrolled away
-                qgis_app.processEvents()
-                dock.widget().verticalScrollBar().setValue(0)
-                qgis_app.processEvents()
+                image = _strip_at_width(qgis_app, dock, strip, width)
                 widths.add(strip.width())
-                image = dock.grab(QRect(strip.mapTo(dock, QPoint(0, 0)), strip.size())).toImage()
                 frames = _frame_rows(image)
                 columns = strip.columns(strip.width())
                 rows = {i // columns for i in strip.marked}
@@ -1512,11 +1529,10 @@ def test_two_neighbouring_framed_chips_frames_stay_apart_at_any_panel_width(qgis
     and the next one's left edge."""
     import numpy as np
     from qgis.core import QgsCoordinateReferenceSystem
-    from qgis.PyQt.QtCore import QPoint, QRect
     from qgis.PyQt.QtGui import QImage
 
     from caim_qgis_plugin.chip_view import MARK_COLOR
-    from caim_qgis_plugin.inspect_tool import InspectDock, inspect_pixel
+    from caim_qgis_plugin.inspect_tool import InspectDock
 
     info, crs = run_info(two_changes_run), QgsCoordinateReferenceSystem("EPSG:32614")
     mark_rgb = (MARK_COLOR.red(), MARK_COLOR.green(), MARK_COLOR.blue())
@@ -1526,24 +1542,15 @@ def test_two_neighbouring_framed_chips_frames_stay_apart_at_any_panel_width(qgis
         strip = dock.chips
         colour = strip.palette().window().color()
         background = (colour.red(), colour.green(), colour.blue())
-        for (row, col), moment in (((20, 20), 1), ((52, 52), 4)):
-            data = inspect_pixel(info, centre(row, col), crs)
-            assert data["moment"] == moment, data["moment_text"]
-            dock.show_result(data, centre(row, col), info, crs)
-            assert wait_for(lambda: len(strip.chips) == 6, 30), strip.message
-            assert strip.marked == {moment - 1, moment}
+        for moment in _show_both_changes(dock, info, crs):
             side, together = strip.side(), 0
             narrowest = dock.minimumSizeHint().width()
             for width in range(narrowest, narrowest + side + strip.GAP + 1):
-                dock.resize(width, 1400)  # tall: the whole panel in view, the strip not scrolled away
-                qgis_app.processEvents()
-                dock.widget().verticalScrollBar().setValue(0)
-                qgis_app.processEvents()
+                image = _strip_at_width(qgis_app, dock, strip, width)
                 columns = strip.columns(strip.width())
                 if (moment - 1) // columns != moment // columns:
                     continue  # the two dates in two rows: no frame beside the other
                 together += 1
-                image = dock.grab(QRect(strip.mapTo(dock, QPoint(0, 0)), strip.size())).toImage()
                 image = image.convertToFormat(QImage.Format.Format_RGB888)
                 bits = image.constBits()
                 bits.setsize(image.bytesPerLine() * image.height())
