@@ -142,7 +142,8 @@ def _described(path):
     shown = {"description": translated(bundled) if bundled else info["description"]}
     try:
         info.update(training(meta, path=path))
-        shown["note"] = training(meta, shown=True, path=path)["note"]
+        # the same record in the current language; the start path was compared with this file's once, above
+        shown["note"] = training(meta, shown=True, own=info["started_from_own_path"])["note"]
         text(info)  # a record of another shape (a damaged or crafted file) fails here, not in the caller
     except (ValueError, KeyError, TypeError, AttributeError):
         unreadable = N_("the file's training record cannot be read: its training data are unknown")
@@ -193,12 +194,12 @@ def names_own_path(start, path):
     return False
 
 
-def training(meta, shown=False, path=None):
+def training(meta, shown=False, path=None, own=None):
     """What the training record ``meta`` of a weights file says: command, checkpoint, start file, data,
     each source's licence, whether it is public domain only (True / False / None = unknown), validation.
     Its note in English (``python -m model_core weights``, its JSON), or ``shown`` in the current language.
     ``path``: the file's own path, to tell a start file recorded at that same path (an earlier file,
-    :func:`names_own_path`) from this one."""
+    :func:`names_own_path`) from this one; ``own``: that answer when already known (None: found from ``path``)."""
     tr = translated if shown else _english
     cfg = training_config(meta) or {}
     data = cfg.get("data") or {}
@@ -207,7 +208,7 @@ def training(meta, shown=False, path=None):
     # what model_core.train recorded of the start file (``init_provenance``): what it was trained on, and the file
     # it started from in turn (no hash or date of it: the record keeps none)
     before = (_json(meta.get("init_provenance")) or {}) if init else {}
-    earlier = bool(init) and names_own_path(init, path)
+    earlier = bool(init) and (names_own_path(init, path) if own is None else bool(own))
     info = {
         "command": meta.get("command") or cfg.get("command"),
         "resumed_by": [c for c in (cfg.get("resumed_by") or []) if isinstance(c, str)],  # a resumed run's resumes
