@@ -130,26 +130,41 @@ def confidence_renderer(provider=None):
 
 
 def style_layer(layer, kind, dates=None):
-    """Apply the house style for ``kind`` to a raster layer.  Returns True when a style was applied."""
-    provider = layer.dataProvider()
+    """Apply the house style for ``kind`` to a raster layer.  Returns True when a style was applied.
+
+    The renderer is built without an input: the layer's pipe gives it the data provider.  Off the main thread
+    (a graphical model writes its outputs' .qml on its task's thread, :func:`write_sidecar`) nothing is asked of
+    the provider's Python wrapper: a layer closed on that thread has its provider's wrapper marked deleted later,
+    on the main thread, and the next layer's provider, created at the same address, was handed that stale
+    wrapper ("wrapped C/C++ object of type QgsRasterDataProvider has been deleted", no .qml)."""
     if kind == AREA:
-        renderer = area_renderer(provider)
+        renderer = area_renderer()
     elif kind == MOMENT:
-        renderer = moment_renderer(dates or [], provider)
+        renderer = moment_renderer(dates or [])
     elif kind == CONFIDENCE:
-        renderer = confidence_renderer(provider)
+        renderer = confidence_renderer()
     else:
         return False
-    if kind in (AREA, MOMENT) and provider is not None and not provider.sourceHasNoDataValue(1):
-        # Outputs are written with nodata 255; make sure it is never painted even if the tag is lost.
-        from qgis.core import QgsRasterRange
+    if kind in (AREA, MOMENT) and _on_main_thread():
+        # Outputs are written with nodata 255; make sure it is never painted even if the tag is lost (a copy made
+        # by another program).  Off the main thread only the engine's own outputs are styled, tagged 255.
+        provider = layer.dataProvider()
+        if provider is not None and not provider.sourceHasNoDataValue(1):
+            from qgis.core import QgsRasterRange
 
-        provider.setUserNoDataValue(1, [QgsRasterRange(NODATA, NODATA)])
+            provider.setUserNoDataValue(1, [QgsRasterRange(NODATA, NODATA)])
     layer.setRenderer(renderer)
     layer.setCustomProperty(KIND_PROPERTY, kind)
     describe_values(layer, kind, dates)
     layer.triggerRepaint()
     return True
+
+
+def _on_main_thread():
+    from qgis.PyQt.QtCore import QCoreApplication, QThread
+
+    app = QCoreApplication.instance()
+    return app is None or QThread.currentThread() is app.thread()
 
 
 def band_label(layer):

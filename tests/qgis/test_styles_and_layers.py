@@ -416,3 +416,96 @@ def test_a_processing_run_leaves_no_statistics_side_file_beside_its_outputs(qgis
     for name in ("change_area.tif.aux.xml", "change_moment.tif.aux.xml"):
         text = (out / name).read_text()
         assert "<CategoryNames>" in text and "STATISTICS_" not in text, text
+
+
+def test_styles_written_on_a_worker_thread_are_all_written(qgis_app, finished_run, tmp_path, monkeypatch):
+    """A graphical model runs caim:detectchanges's post step on its task's thread, which writes the outputs' .qml
+    one after another while the main thread draws.  A layer closed on that thread has its data provider's Python
+    wrapper marked deleted later, on the main thread; the next layer's provider, created at the same address, was
+    handed that wrapper, and styling the moment failed once in a full test run ("wrapped C/C++ object of type
+    QgsRasterDataProvider has been deleted"), leaving no .qml.  Styling takes nothing from the provider's wrapper
+    off the main thread."""
+    import shutil
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication, QThread
+
+    from caim_qgis_plugin import layers as lyr
+
+    res, dates = finished_run["results"], finished_run["dates"]
+    copies = {}
+    for key, kind in (("AREA", lyr.AREA), ("MOMENT", lyr.MOMENT), ("CONFIDENCE", lyr.CONFIDENCE)):
+        copies[kind] = str(tmp_path / os.path.basename(res[key]))
+        shutil.copy(res[key], copies[kind])
+    written, errors = [], []
+    for name in ("area_renderer", "moment_renderer", "confidence_renderer"):  # the thread switch of that run
+        monkeypatch.setattr(lyr, name, _after_a_pause(getattr(lyr, name)))
+
+    class Worker(QThread):
+        def run(self):
+            for _ in range(60):
+                for kind, path in copies.items():
+                    try:
+                        written.append(lyr.write_sidecar(path, kind, dates))
+                    except Exception as exc:  # (reported by the assertion below)
+                        errors.append(repr(exc))
+
+    worker = Worker()
+    worker.start()
+    while not worker.isFinished():  # the main thread keeps drawing, as during a model run
+        QCoreApplication.processEvents()
+        time.sleep(0.0005)
+    worker.wait()
+    assert not errors, errors[:3]
+    assert written == [lyr.sidecar_path(p) for p in copies.values()] * 60
+    plain = lyr.QgsRasterLayer(copies[lyr.MOMENT], "plain", "gdal")
+    assert [c.label for c in plain.renderer().classes()][1:] == ["2019-05-01 to 2020-05-01",
+                                                                "2020-05-01 to 2021-05-01"]
+
+
+def _after_a_pause(function):
+    import time
+
+    def paused(*args, **kwargs):
+        time.sleep(0.002)  # (the main thread runs meanwhile)
+        return function(*args, **kwargs)
+    return paused
+
+
+def test_styled_outputs_draw_each_class_in_its_colour(qgis_app, finished_run, tmp_path):
+    """The house style's renderers are built without an input (the layer's pipe connects them to the provider):
+    a drawn area or moment shows each pixel's class colour, and no change and no data stay transparent, styled
+    on the main thread or opened with the .qml written off it."""
+    from osgeo import gdal
+    from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings, QgsRasterLayer
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+
+    from caim_qgis_plugin import layers as lyr
+
+    res, dates = finished_run["results"], finished_run["dates"]
+    for key, kind in (("AREA", lyr.AREA), ("MOMENT", lyr.MOMENT)):
+        values = gdal.Open(res[key]).ReadAsArray()
+        styled = QgsRasterLayer(res[key], "styled", "gdal")
+        assert lyr.style_layer(styled, kind, dates)
+        for layer in (styled, QgsRasterLayer(res[key], "plain", "gdal")):  # (the second with the run's .qml)
+            settings = QgsMapSettings()
+            settings.setLayers([layer])
+            settings.setExtent(layer.extent())
+            settings.setOutputSize(QSize(values.shape[1], values.shape[0]))
+            settings.setBackgroundColor(QColor(0, 0, 0, 0))
+            job = QgsMapRendererSequentialJob(settings)
+            job.start()
+            job.waitForFinished()
+            image = job.renderedImage()
+            colours = {c.value: c.color for c in layer.renderer().classes()}
+            seen = set()
+            for row in range(values.shape[0]):
+                for col in range(values.shape[1]):
+                    value, pixel = int(values[row, col]), image.pixelColor(col, row)
+                    if value in (0, lyr.NODATA):
+                        assert pixel.alpha() == 0, (kind, row, col, value)
+                    else:
+                        assert pixel.name() == colours[value].name() and pixel.alpha() == 255, (kind, value)
+                    seen.add(value)
+            assert 0 in seen and seen - {0, lyr.NODATA}, seen
