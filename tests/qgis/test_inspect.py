@@ -1447,10 +1447,22 @@ def _strip_at_width(qgis_app, dock, strip, width):
     from qgis.PyQt.QtCore import QPoint, QRect
 
     dock.resize(width, 1400)
-    qgis_app.processEvents()
+    _settle(qgis_app, strip)
     dock.widget().verticalScrollBar().setValue(0)
-    qgis_app.processEvents()
+    _settle(qgis_app, strip)
     return dock.grab(QRect(strip.mapTo(dock, QPoint(0, 0)), strip.size())).toImage()
+
+
+def _settle(qgis_app, widget, passes=20):
+    """Process events until ``widget``'s place and size hold for two passes in a row: a resize re-wraps the rows
+    of chips, and the strip's height follows a pass later (one pass could leave the first grab half laid out)."""
+    last = None
+    for _ in range(passes):
+        qgis_app.processEvents()
+        now = (widget.pos(), widget.size())
+        if now == last:
+            return
+        last = now
 
 
 def _frame_rows(image):
@@ -1480,10 +1492,10 @@ def _frame_rows(image):
 
 def test_every_framed_chip_s_frame_is_whole_at_any_panel_width(qgis_app, two_changes_run):
     """The README's screenshot: the first chip (1985), one of the two dates of the detected change, was framed
-    without a left edge. The frame is drawn 2 px out of the chip with a 3 px pen, and the first column of chips
+    without a left edge. The frame was drawn 2 px out of the chip with a 3 px pen, and the first column of chips
     began at the strip's left edge: the frame's left edge fell outside the widget, cut at the panel's edge; a
     last column that ended at the strip's right edge (a strip 81 k - 6 px wide) lost its right edge likewise.  The
-    strip keeps the frame's room at its sides now: the panel, rendered at every width of a whole cycle of
+    strip keeps the frame's room at its sides (the frame is four 3 px bands right against the chip now): the panel, rendered at every width of a whole cycle of
     columns, shows every framed chip's frame with its four edges, for a pixel changed between the first two dates
     (the first column framed) and one changed between the fourth and fifth (the fifth, last column of five)."""
     from qgis.core import QgsCoordinateReferenceSystem
