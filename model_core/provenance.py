@@ -221,6 +221,8 @@ def training(meta, shown=False, path=None, own=None):
         "started_from_own_path": earlier,
         # the file the start file started from, as its record named it (None: trained from scratch, or not recorded)
         "start_file_started_from": before.get("started_from") if isinstance(before.get("started_from"), str) else None,
+        # the start file's SHA-256 when the record has it (files trained since the forty-fifth session)
+        "start_file_sha256": before.get("sha256") if isinstance(before.get("sha256"), str) else None,
         "data_kind": kind,
         "sources": None,
         "licences": {},
@@ -417,6 +419,8 @@ def text(info, shown=None):
     else:
         started = _("{path} (its path when this file was trained)").format(path=start)
     lines.append(row("started from", started))
+    if start and info.get("start_file_sha256"):
+        lines.append(row("start file", _start_file_line(start, info["start_file_sha256"], earlier)))
     indent = " " * (2 + width + 2 + 2)
     if info["sources"] and info["data_kind"] in (None, "semisynthetic") and info["licences"]:
         lines.append(row("training data", _("semi-synthetic series built from real images in ../shared/data:")))
@@ -454,8 +458,34 @@ def text(info, shown=None):
 
 # the description's labels (text()), in its order
 _LABELS = (N_("model"), N_("description"), N_("band mapping"), N_("calibration"), N_("trained by"),
-           N_("resumed by"), N_("written"), N_("started from"), N_("training data"), N_("licences"),
-           N_("validation"))
+           N_("resumed by"), N_("written"), N_("started from"), N_("start file"), N_("training data"),
+           N_("licences"), N_("validation"))
+
+
+def _start_file_line(start, digest, earlier):
+    """The start file's SHA-256 as its record keeps it, and whether the file found at its path today (from the
+    current folder, or the bundled weights folder for a bundled name) is that file: a start path names whatever
+    file is there later."""
+    from model_core import weights
+
+    if earlier:  # this file's own path: the start file was replaced by this one
+        return _("sha256 {digest}").format(digest=digest)
+    start = os.path.expanduser(start)
+    found = start if os.path.isfile(start) else None
+    if found is None and not os.path.isabs(start):
+        folder, name = os.path.split(os.path.normpath(start))
+        bundled = os.path.join(weights.WEIGHTS_DIR, name)
+        if (folder == os.path.join("resources", "weights") or folder.endswith(os.sep + os.path.join(
+                "resources", "weights"))) and os.path.isfile(bundled):
+            found = bundled
+    if found is None:
+        return _("sha256 {digest} (no file at that path from here)").format(digest=digest)
+    try:
+        same = file_identity(found) == digest
+    except OSError:
+        return _("sha256 {digest} (no file at that path from here)").format(digest=digest)
+    return (_("sha256 {digest} (the file at that path today)") if same else
+            _("sha256 {digest} (not the file at that path today: it was replaced since)")).format(digest=digest)
 
 
 def main(argv=None):

@@ -543,11 +543,13 @@ def pick_device(name):
 
 def _init_provenance(path, meta):
     """What the file ``path`` a fine-tune starts from was trained on, from its training record ``meta``
-    (JSON text for the new file's meta), so that ``python -m model_core weights`` can follow the chain."""
-    from model_core.provenance import training
+    (JSON text for the new file's meta), so that ``python -m model_core weights`` can follow the chain, and which
+    file it was: its SHA-256 (a start path names whatever file is there later; the bundled caimnet_rgbn.pt started
+    from the file bundled under that name before it)."""
+    from model_core.provenance import file_identity, training
 
-    info = dict(training(meta or {}), file=path)
-    return json.dumps({k: info[k] for k in ("file", "sources", "public_domain", "started_from", "note")})
+    info = dict(training(meta or {}), file=path, sha256=file_identity(path))
+    return json.dumps({k: info[k] for k in ("file", "sha256", "sources", "public_domain", "started_from", "note")})
 
 
 # ------------------------------------------------------------------------------------------- data

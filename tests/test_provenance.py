@@ -298,6 +298,45 @@ def test_the_training_data_s_licences_are_shown_in_the_language_and_kept_english
                       "cbers": "INPE's CBERS data (free of charge)", "mystery": "unknown"}
 
 
+def test_a_fine_tune_records_which_file_it_started_from(tmp_path, capsys, monkeypatch):
+    """A fine-tune's record named its start file by path only, and a path names whatever file is there later (the
+    bundled caimnet_rgbn.pt started from the file bundled under that name before it).  The record keeps the start
+    file's SHA-256 now, and ``weights`` says whether the file at that path today is that file, another one, or
+    missing."""
+    import shutil
+
+    from model_core import train
+    from model_core.provenance import file_identity
+    from tests.fixtures import layouts
+
+    monkeypatch.chdir(tmp_path)
+    small = {"features": 8, "stem": 4, "window": 8, "heads": 1}
+    start = _file(tmp_path, "start.pt", _cfg({"kind": "semisynthetic", "sources": ["naip"]}))
+    weights.save(start, build_model("caimnet", in_channels=4, **small), meta=weights.read(start)["meta"])
+    digest = file_identity(start)
+    layouts.write_generic(str(tmp_path / "data"))
+    cfg = {"model": "caimnet", "model_config": small, "data": {"kind": "generic", "root": "data"},
+           "init": "start.pt", "t_min": 3, "t_max": 3, "patch": 16, "batch": 2, "epochs": 1,
+           "steps_per_epoch": 1, "val_samples": 2, "seed": 3, "out": "tuned", "threads": 1}
+    (tmp_path / "tune.json").write_text(json.dumps(cfg))
+    assert train.main(["tune.json"]) == 0
+    capsys.readouterr()
+    tuned = str(tmp_path / "tuned" / "best.pt")
+    assert json.loads(weights.read(tuned)["meta"]["init_provenance"])["sha256"] == digest
+    assert describe(tuned)["start_file_sha256"] == digest
+    assert main(["weights", tuned]) == 0
+    assert "  start file     sha256 %s (the file at that path today)\n" % digest in capsys.readouterr().out
+    shutil.copy(tuned, start)  # another file at the start path now
+    assert main(["weights", tuned]) == 0
+    assert ("sha256 %s (not the file at that path today: it was replaced since)" % digest) in capsys.readouterr().out
+    os.remove(start)
+    assert main(["weights", tuned]) == 0
+    assert ("sha256 %s (no file at that path from here)" % digest) in capsys.readouterr().out
+    # a file whose record has no hash (trained before) shows no such line
+    assert main(["weights", weights.default_weights("caimnet")]) == 0
+    assert "start file" not in capsys.readouterr().out
+
+
 def test_a_start_path_that_is_the_file_s_own_names_an_earlier_file(tmp_path, capsys):
     """The bundled caimnet_rgbn.pt is a fine-tune of the file bundled under that name before it: its description
     read 'started from resources/weights/caimnet_rgbn.pt (its path when this file was trained)' and 'fine-tuned from
