@@ -292,7 +292,7 @@ class SemiSyntheticGenerator:
                  context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0,
                  subpixel_prob=0.0, own_stats_prob=0.0, revert_prob=0.0, repeat_prob=0.0,
                  brief_prob=0.0, record_history=False, drift_prob=0.0, sources=None, rgb_prob=0.0,
-                 sensor_prob=0.0):
+                 sensor_prob=0.0, record_haze=False):
         if split not in ("train", "val"):
             raise ValueError(_("split must be 'train' or 'val'"))
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -315,6 +315,9 @@ class SemiSyntheticGenerator:
         # diagnostics: each sample also carries "n_changes" (uint8, changes covering each pixel) and
         # "returned" (bool, the last change is a return to an earlier state)
         self.record_history = bool(record_history)
+        # diagnostics: each sample also carries "haze" (T, P, P) float32, the opacity of each date's haze veil on
+        # the date's own (shifted) grid, 0 on dates without haze; no random draw is added (the series stay as drawn)
+        self.record_haze = bool(record_haze)
         # ``sources``: the source names to use at all, as base scenes and as change content (default: every
         # source found); e.g. ["naip", "landsat"] keeps to the public-domain imagery of ../shared/data
         if sources is not None and not set(sources) <= set(_LOADERS):
@@ -479,10 +482,12 @@ class SemiSyntheticGenerator:
 
         if self.drift_prob > 0:
             self._post_change_drift(rng, frames, label)
-        frames, cloud, context = self._nuisances(rng, frames, t, context)
+        veils = np.zeros((t, size, size), np.float32) if self.record_haze else None
+        frames, cloud, context = self._nuisances(rng, frames, t, context, veils)
         valid &= ~cloud
         # misregistration: each date is an integer-shifted window of the extended frame
         out = np.empty((t, 4, p, p), np.float32)
+        haze = np.zeros((t, p, p), np.float32) if veils is not None else None
         offsets = []  # per date (dx, dy): the first date's pixel (x, y) shows at (x + dx, y + dy) (with the history)
         for j in range(t):
             dy = dx = 0
@@ -493,10 +498,14 @@ class SemiSyntheticGenerator:
                     fy, fx = rng.uniform(-min(m, 3) + 1, min(m, 3) - 1, 2)
                     shifted = ndimage.shift(frames[j], (0.0, fy, fx), order=1, mode="nearest")
                     out[j] = shifted[:, m:m + p, m:m + p]
+                    if haze is not None:
+                        haze[j] = ndimage.shift(veils[j], (fy, fx), order=1, mode="nearest")[m:m + p, m:m + p]
                     offsets.append((float(fx), float(fy)))
                     continue
                 dy, dx = (int(v) for v in rng.integers(-min(m, 3), min(m, 3) + 1, 2))
             out[j] = frames[j, :, m + dy:m + dy + p, m + dx:m + dx + p]
+            if haze is not None:
+                haze[j] = veils[j, m + dy:m + dy + p, m + dx:m + dx + p]
             offsets.append((-dx, -dy))
         if self.sensor_prob > 0 and rng.random() < self.sensor_prob:
             context = self._other_sensor(rng, out, context)
@@ -508,6 +517,8 @@ class SemiSyntheticGenerator:
             sample["n_changes"] = n_changes[m:m + p, m:m + p].copy()
             sample["returned"] = returned[m:m + p, m:m + p].copy()
             sample["offsets"] = offsets
+        if haze is not None:
+            sample["haze"] = haze
         if context is not None:
             from model_core.normalize import robust_stats
 
@@ -640,9 +651,10 @@ class SemiSyntheticGenerator:
         gains[0], offsets[0] = 1.0, 0.0
         return classes, gains, offsets
 
-    def _nuisances(self, rng, frames, t, context=None):
+    def _nuisances(self, rng, frames, t, context=None, veils=None):
         """Per-date nuisances on ``frames``; the scene-wide ones (season, gain, offset, noise) are
-        applied to the ``context`` pixels too, which become (T, 4, N) (None stays None)."""
+        applied to the ``context`` pixels too, which become (T, 4, N) (None stays None).  ``veils``
+        (T, H, W), when given, receives each date's haze opacity (no random draw is added)."""
         size = frames.shape[-1]
         frames = frames.copy()
         ctx = None if context is None else np.repeat(np.asarray(context, np.float32)[None], t, axis=0)
@@ -673,6 +685,8 @@ class SemiSyntheticGenerator:
                 veil = (veil - veil.min()) / (np.ptp(veil) + 1e-6) * rng.uniform(0.05, 0.35)
                 colour = np.array([0.75, 0.8, 0.9, 0.65], np.float32) * rng.uniform(0.4, 0.9)
                 f[:] = f * (1 - veil[None]) + veil[None] * colour[:, None, None]
+                if veils is not None:
+                    veils[j] = veil
             if rng.random() < self.cloud_prob:
                 field = _smooth_noise(rng, size, rng.uniform(4, 10))
                 cover = field > np.quantile(field, 1 - rng.uniform(0.05, 0.4))

@@ -1,0 +1,63 @@
+"""The generator's haze record (``record_haze``) and tools/haze_probe.py's HOT mask (a probe, not the engine)."""
+import os
+import sys
+
+import numpy as np
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import haze_probe as hp  # noqa: E402
+
+SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not os.path.isdir(os.path.join(SHARED, "naip-north-dakota")),
+                    reason="../shared/data is absent: semi-synthetic generator not tested")
+def test_haze_record_keeps_the_series_and_says_which_dates_got_haze():
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    kw = dict(split="val", scene_stats=True, record_history=True)
+    plain, rec = SemiSyntheticGenerator(SHARED, **kw), SemiSyntheticGenerator(SHARED, record_haze=True, **kw)
+    hazy = clear = 0
+    for i in range(6):
+        a = plain.sample(np.random.default_rng([7, i]), 4 + i)
+        b = rec.sample(np.random.default_rng([7, i]), 4 + i)
+        assert "haze" not in a and set(b) == set(a) | {"haze"}
+        for key in a:  # the same random stream: every array byte-identical
+            assert np.asarray(a[key]).tobytes() == np.asarray(b[key]).tobytes(), key
+        veil = b["haze"]
+        assert veil.shape == (4 + i,) + a["valid"].shape
+        for v in veil:
+            top = float(v.max())
+            if top > 0:
+                hazy += 1
+                assert top <= 0.35 + 1e-6 and float(v.min()) >= 0.0
+            else:
+                clear += 1
+    assert hazy > 0 and clear > 0
+
+
+def test_hot_mask_flags_a_bluish_veil_on_its_date_only():
+    rng = np.random.default_rng(0)
+    t, h, w = 6, 48, 48
+    red = rng.uniform(0.05, 0.3, (h, w))
+    blue = 0.6 * red + rng.uniform(0.0, 0.05, (h, w))
+    reds = np.stack([red * g for g in (1.0, 1.05, 0.95, 1.02, 0.98, 1.0)]) + rng.normal(0, 0.003, (t, h, w))
+    blues = np.stack([blue * g for g in (1.0, 1.05, 0.95, 1.02, 0.98, 1.0)]) + rng.normal(0, 0.003, (t, h, w))
+    veil = np.zeros((h, w))
+    veil[8:28, 8:28] = 0.3  # haze on date 3, upper left: blue raised more than red
+    blues[3] = blues[3] * (1 - veil) + veil * 0.6
+    reds[3] = reds[3] * (1 - veil) + veil * 0.45
+    mask = hp.hot_mask(hp.hot_index(blues, reds))
+    assert mask[3, 12:24, 12:24].mean() > 0.9
+    assert mask[3, 34:, 34:].mean() < 0.05
+    assert mask[[0, 1, 2, 4, 5]].mean() < 0.05
+
+
+def test_intervals_with_a_hazy_end():
+    hazy = np.array([False, True, False, False])
+    cls = np.array([[0, 1, 2], [3, 255, 1]], np.uint8)
+    # class 1: dates 1-2 (date 2 hazy), class 2: dates 2-3 (date 2 hazy), class 3: dates 3-4 (clear)
+    assert hp.touches(cls, hazy).tolist() == [[False, True, True], [False, False, True]]
