@@ -483,7 +483,8 @@ class SemiSyntheticGenerator:
         if self.drift_prob > 0:
             self._post_change_drift(rng, frames, label)
         veils = np.zeros((t, size, size), np.float32) if self.record_haze else None
-        frames, cloud, context = self._nuisances(rng, frames, t, context, veils)
+        # (veils passed only when recorded: the call stays as it was otherwise)
+        frames, cloud, context = self._nuisances(rng, frames, t, context, **({} if veils is None else {"veils": veils}))
         valid &= ~cloud
         # misregistration: each date is an integer-shifted window of the extended frame
         out = np.empty((t, 4, p, p), np.float32)
