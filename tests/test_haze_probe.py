@@ -61,3 +61,26 @@ def test_intervals_with_a_hazy_end():
     cls = np.array([[0, 1, 2], [3, 255, 1]], np.uint8)
     # class 1: dates 1-2 (date 2 hazy), class 2: dates 2-3 (date 2 hazy), class 3: dates 3-4 (clear)
     assert hp.touches(cls, hazy).tolist() == [[False, True, True], [False, False, True]]
+
+
+def test_paired_table_counts_each_run_on_the_pixels_valid_in_both():
+    def run(pred, valid):
+        c = {"moment": np.empty(1, object), "valid": np.empty(1, object), "haze": np.empty(1, object),
+             "pred": np.empty(1, object)}
+        c["moment"][0] = np.array([[0, 0, 2, 1]], np.uint8)
+        c["valid"][0] = np.array([valid])
+        haze = np.zeros((3, 1, 4), np.float32)
+        haze[1, 0, 0] = 0.2  # date 2 hazy, its veil on the first pixel only
+        c["haze"][0] = haze
+        c["pred"][0] = np.array([pred], np.uint8)
+        return c
+
+    on = run([1, 2, 1, 1], [True, True, True, False])
+    off = run([0, 0, 2, 1], [True, True, True, True])
+    cnt, base = hp.paired_table(on, off)
+    # pixel 1: stable under a veil; pixel 2: stable, no veil; pixel 3: change at interval 2 (dates 2-3, date 2 hazy);
+    # pixel 4 is invalid in the run with haze: not counted in either
+    assert base == {("stable", "hazy"): 1, ("stable", "clear"): 1, ("changed", "hazy"): 1, ("changed", "clear"): 0}
+    assert cnt[("false change", "hazy", "on")] == 1 and cnt[("false change", "hazy", "off")] == 0
+    assert cnt[("false change", "clear", "on")] == 1 and cnt[("correct stable", "clear", "off")] == 1
+    assert cnt[("wrong interval", "hazy", "on")] == 1 and cnt[("exact change", "hazy", "off")] == 1

@@ -6,6 +6,8 @@
         bundled CAIM-Net file on them and keeps inputs, labels, haze and prediction in one file
     python tools/haze_probe.py diagnose CACHE
         the network's moment errors split by whether the intervals involved touch a hazy date
+    python tools/haze_probe.py paired CACHE_WITH_HAZE CACHE_WITHOUT   (cache ... --haze-prob 0: the same scenes)
+        the errors of both runs on the same pixels, hazy and clear
     python tools/haze_probe.py tune CACHE
         the HOT mask's detection of the true veil for a grid of thresholds (choose them on seed 7 only)
     python tools/haze_probe.py candidate CACHE [--fill]
@@ -241,6 +243,47 @@ def interval_shares(c):
     return n_int, n_hazy_int, ch, ch_hazy, st
 
 
+def paired_table(on, off, level=0.05):
+    """The same series drawn with haze (``on``) and with ``--haze-prob 0`` (``off``: the scenes, changes and labels
+    are drawn before the nuisances, so they are the same): on the pixels valid in both, the errors of each run for
+    pixels "hazy" (stable pixels: a veil >= ``level`` on some date; changed pixels: a true interval with a hazy end)
+    and the others.  Returns {(kind, "hazy"/"clear", "on"/"off"): count} and the pixel counts."""
+    kinds = ("false change", "missed change", "wrong interval", "exact change", "correct stable")
+    cnt = {(k, h, r): 0 for k in kinds for h in ("hazy", "clear") for r in ("on", "off")}
+    base = {(k, h): 0 for k in ("stable", "changed") for h in ("hazy", "clear")}
+    for i in range(len(on["moment"])):
+        t, t2 = on["moment"][i], off["moment"][i]
+        ok = on["valid"][i] & off["valid"][i] & (t != IGNORE) & (t2 != IGNORE)
+        if not np.array_equal(t[ok], t2[ok]):
+            raise SystemExit(f"series {i}: the two runs' labels differ (not the same seed?)")
+        hz = hazy_dates(on["haze"][i])
+        hzpix = np.where(t > 0, touches(t, hz), (on["haze"][i] >= level).any(axis=0))
+        for r, p in (("on", on["pred"][i]), ("off", off["pred"][i])):
+            for h, sel in (("hazy", ok & hzpix), ("clear", ok & ~hzpix)):
+                tt, q = t[sel], p[sel]
+                cnt[("false change", h, r)] += int(((tt == 0) & (q > 0)).sum())
+                cnt[("missed change", h, r)] += int(((tt > 0) & (q == 0)).sum())
+                cnt[("wrong interval", h, r)] += int(((tt > 0) & (q > 0) & (q != tt)).sum())
+                cnt[("exact change", h, r)] += int(((tt > 0) & (q == tt)).sum())
+                cnt[("correct stable", h, r)] += int(((tt == 0) & (q == 0)).sum())
+                if r == "on":
+                    base[("stable", h)] += int((tt == 0).sum())
+                    base[("changed", h)] += int((tt > 0).sum())
+    return cnt, base
+
+
+def flag_shares(c, **kw):
+    """Share of pixel-dates the mask flags on changed and on stable pixels (labels of the first date's grid)."""
+    n = np.zeros(4)
+    for i in range(len(c["values"])):
+        m = series_mask(c["values"][i], c["valid"][i], **kw)
+        t = c["moment"][i]
+        lab = c["valid"][i] & (t != IGNORE)
+        ch, st = lab & (t > 0), lab & (t == 0)
+        n += [m[:, ch].sum(), ch.sum() * m.shape[0], m[:, st].sum(), st.sum() * m.shape[0]]
+    return n[0] / max(n[1], 1), n[2] / max(n[3], 1)
+
+
 # ----------------------------------------------------------------------------------------------- the candidate
 
 def masked_predictions(c, fill, model=None, oracle=None, **kw):
@@ -293,7 +336,7 @@ def mask_quality(c, grid, level=0.05):
 
 # ----------------------------------------------------------------------------------------------- real series
 
-def real_share(folder, bands, blue_is_green=False):
+def real_share(folder, bands, **kw):
     """Share of pixel-dates the mask flags on a real series (one GeoTIFF per date in ``folder``, sorted by name);
     ``bands``: 1-based (red, blue) band numbers."""
     import glob
@@ -327,7 +370,7 @@ def real_share(folder, bands, blue_is_green=False):
         raise SystemExit(f"{folder}: the dates differ in size {sorted(shapes)}")
     red, blue = np.stack(reds), np.stack(blues)
     ok = np.all(np.stack(oks), axis=0)
-    mask = hot_mask(hot_index(blue, red, ok), ok)
+    mask = hot_mask(hot_index(blue, red, ok), ok, **kw)
     per_date = [float(mask[j][ok].mean()) for j in range(len(files))]
     return files, per_date, float(mask[:, ok].mean())
 
@@ -349,10 +392,15 @@ def main(argv=None):
             a.add_argument("--sigma", type=float, default=SIGMA)
             a.add_argument("--k", type=float, default=K)
             a.add_argument("--floor", type=float, default=FLOOR)
+    a = sub.add_parser("paired")
+    a.add_argument("on")
+    a.add_argument("off")
     a = sub.add_parser("real")
     a.add_argument("folder")
     a.add_argument("--red", type=int, required=True)
     a.add_argument("--blue", type=int, required=True, help="the blue band (or green, where there is no blue)")
+    for name, default in (("--sigma", SIGMA), ("--k", K), ("--floor", FLOOR)):
+        a.add_argument(name, type=float, default=default)
     args = p.parse_args(argv)
     if args.cmd == "cache":
         cache(args.seed, args.samples, args.out, haze_prob=args.haze_prob)
@@ -363,8 +411,16 @@ def main(argv=None):
             print(f"{k:24s} {v:8d}")
         print("intervals, hazy intervals, changed px, changed px with hazy true interval, stable px:",
               interval_shares(c))
+    elif args.cmd == "paired":
+        cnt, base = paired_table(load(args.on), load(args.off))
+        print("pixels valid in both runs:", {f"{k} {h}": v for (k, h), v in base.items()})
+        print(f"{'':16s} {'hazy: on':>9s} {'off':>7s} {'clear: on':>10s} {'off':>7s}")
+        for kind in ("false change", "missed change", "wrong interval", "exact change", "correct stable"):
+            print(f"{kind:16s} {cnt[(kind, 'hazy', 'on')]:9d} {cnt[(kind, 'hazy', 'off')]:7d} "
+                  f"{cnt[(kind, 'clear', 'on')]:10d} {cnt[(kind, 'clear', 'off')]:7d}")
     elif args.cmd == "tune":
         c = load(args.cache)
+        print("pixel-dates flagged by the mask: changed pixels %.3f, stable pixels %.3f" % flag_shares(c))
         grid = [(sigma, k, floor) for sigma in (2.0, 4.0, 6.0) for k in (0.0, 1.0, 2.0, 3.0)
                 for floor in (0.0, 0.01, 0.015, 0.02, 0.03)]
         for (sigma, k, floor), (fl, tr, both, fl_clear, n) in mask_quality(c, grid).items():
@@ -388,7 +444,8 @@ def main(argv=None):
         for key in ta:
             print(f"{key:26s} {ta[key]:9d} {tb[key]:9d}")
     elif args.cmd == "real":
-        files, per_date, share = real_share(args.folder, (args.red, args.blue))
+        files, per_date, share = real_share(args.folder, (args.red, args.blue), sigma=args.sigma, k=args.k,
+                                            floor=args.floor)
         for f, s in zip(files, per_date):
             print(f"{f}: {s:.4f}")
         print(f"all pixel-dates: {share:.4f}")
