@@ -12,7 +12,7 @@
         the HOT mask's detection of the true veil for a grid of thresholds (choose them on seed 7 only)
     python tools/haze_probe.py candidate CACHE [--fill]
         moment and area kappa with the HOT mask handed to the engine's handling of masked pixels
-    python tools/haze_probe.py real FOLDER [--bands 3,2,1,4]
+    python tools/haze_probe.py real FOLDER --red R --blue B   (NAIP: --red 1 --blue 3; Pucallpa: --red 3 --blue 4)
         the share of pixel-dates the mask flags on a real series (one GeoTIFF per date)
 
 The HOT index (:func:`hot_index`): per pixel, each date's blue and red minus the pixel's temporal median; per date a
@@ -20,8 +20,8 @@ The HOT index (:func:`hot_index`): per pixel, each date's blue and red minus the
 is the perpendicular distance above that line (blue raised more than red, as by haze).  The mask
 (:func:`hot_mask`) smooths the index with a Gaussian of ``sigma`` px and flags what exceeds ``k`` robust standard
 deviations (MAD) of that date's smoothed index and an absolute ``floor``.  Without a blue band (Landsat Pucallpa:
-SWIR1, NIR, Red, Green) the index cannot be formed: :func:`hot_index` takes green in place of blue when told to
-(``blue=None``, ``green=...``) and the report says so."""
+SWIR1, NIR, Red, Green) the index cannot be formed as meant: ``real --blue`` then names the green band, as the
+generator's own Pucallpa loader puts green in blue's place, and the index measures green raised more than red."""
 import argparse
 import sys
 
@@ -32,7 +32,7 @@ sys.path.insert(0, ".")
 
 T_VALUES = list(range(2, 11))
 IGNORE = 255
-# chosen on seed 7 (tools/haze_probe.py tune); see /tmp/hazeprobe/RULE.md of the probe
+# chosen on seed 7 (tools/haze_probe.py tune); see tools/haze_probe_RULE.md
 SIGMA, K, FLOOR = 2.0, 0.0, 0.01
 
 
