@@ -292,7 +292,7 @@ class SemiSyntheticGenerator:
                  context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0,
                  subpixel_prob=0.0, own_stats_prob=0.0, revert_prob=0.0, repeat_prob=0.0,
                  brief_prob=0.0, record_history=False, drift_prob=0.0, sources=None, rgb_prob=0.0,
-                 sensor_prob=0.0, record_haze=False):
+                 sensor_prob=0.0, record_haze=False, record_clouds=False):
         if split not in ("train", "val"):
             raise ValueError(_("split must be 'train' or 'val'"))
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -318,6 +318,11 @@ class SemiSyntheticGenerator:
         # diagnostics: each sample also carries "haze" (T, P, P) float32, the opacity of each date's haze veil on
         # the date's own (shifted) grid, 0 on dates without haze; no random draw is added (the series stay as drawn)
         self.record_haze = bool(record_haze)
+        # diagnostics: each sample also carries "clouds" (T, P, P) float32, the opacity of each date's cloud on the
+        # date's own (shifted) grid (0 on dates without cloud; the generator masks where it exceeds 0.05 on any
+        # date), and "valid_clear" / "moment_clear", valid and moment as they would be without the cloud mask; no
+        # random draw is added (the series stay as drawn)
+        self.record_clouds = bool(record_clouds)
         # ``sources``: the source names to use at all, as base scenes and as change content (default: every
         # source found); e.g. ["naip", "landsat"] keeps to the public-domain imagery of ../shared/data
         if sources is not None and not set(sources) <= set(_LOADERS):
@@ -483,12 +488,16 @@ class SemiSyntheticGenerator:
         if self.drift_prob > 0:
             self._post_change_drift(rng, frames, label)
         veils = np.zeros((t, size, size), np.float32) if self.record_haze else None
-        # (veils passed only when recorded: the call stays as it was otherwise)
-        frames, cloud, context = self._nuisances(rng, frames, t, context, **({} if veils is None else {"veils": veils}))
+        clouds = np.zeros((t, size, size), np.float32) if self.record_clouds else None
+        # (veils and clouds passed only when recorded: the call stays as it was otherwise)
+        extra = {k: v for k, v in (("veils", veils), ("clouds", clouds)) if v is not None}
+        frames, cloud, context = self._nuisances(rng, frames, t, context, **extra)
+        valid_clear = valid.copy() if clouds is not None else None
         valid &= ~cloud
         # misregistration: each date is an integer-shifted window of the extended frame
         out = np.empty((t, 4, p, p), np.float32)
         haze = np.zeros((t, p, p), np.float32) if veils is not None else None
+        cloud_c = np.zeros((t, p, p), np.float32) if clouds is not None else None
         offsets = []  # per date (dx, dy): the first date's pixel (x, y) shows at (x + dx, y + dy) (with the history)
         for j in range(t):
             dy = dx = 0
@@ -501,12 +510,16 @@ class SemiSyntheticGenerator:
                     out[j] = shifted[:, m:m + p, m:m + p]
                     if haze is not None:
                         haze[j] = ndimage.shift(veils[j], (fy, fx), order=1, mode="nearest")[m:m + p, m:m + p]
+                    if cloud_c is not None:
+                        cloud_c[j] = ndimage.shift(clouds[j], (fy, fx), order=1, mode="nearest")[m:m + p, m:m + p]
                     offsets.append((float(fx), float(fy)))
                     continue
                 dy, dx = (int(v) for v in rng.integers(-min(m, 3), min(m, 3) + 1, 2))
             out[j] = frames[j, :, m + dy:m + dy + p, m + dx:m + dx + p]
             if haze is not None:
                 haze[j] = veils[j, m + dy:m + dy + p, m + dx:m + dx + p]
+            if cloud_c is not None:
+                cloud_c[j] = clouds[j, m + dy:m + dy + p, m + dx:m + dx + p]
             offsets.append((-dx, -dy))
         if self.sensor_prob > 0 and rng.random() < self.sensor_prob:
             context = self._other_sensor(rng, out, context)
@@ -520,6 +533,11 @@ class SemiSyntheticGenerator:
             sample["offsets"] = offsets
         if haze is not None:
             sample["haze"] = haze
+        if cloud_c is not None:
+            sample["clouds"] = cloud_c
+            sample["valid_clear"] = valid_clear[m:m + p, m:m + p].copy()
+            sample["moment_clear"] = label[m:m + p, m:m + p].copy()
+            sample["moment_clear"][~sample["valid_clear"]] = IGNORE
         if context is not None:
             from model_core.normalize import robust_stats
 
@@ -652,10 +670,11 @@ class SemiSyntheticGenerator:
         gains[0], offsets[0] = 1.0, 0.0
         return classes, gains, offsets
 
-    def _nuisances(self, rng, frames, t, context=None, veils=None):
+    def _nuisances(self, rng, frames, t, context=None, veils=None, clouds=None):
         """Per-date nuisances on ``frames``; the scene-wide ones (season, gain, offset, noise) are
         applied to the ``context`` pixels too, which become (T, 4, N) (None stays None).  ``veils``
-        (T, H, W), when given, receives each date's haze opacity (no random draw is added)."""
+        (T, H, W), when given, receives each date's haze opacity, ``clouds`` (T, H, W) each date's cloud opacity
+        (no random draw is added)."""
         size = frames.shape[-1]
         frames = frames.copy()
         ctx = None if context is None else np.repeat(np.asarray(context, np.float32)[None], t, axis=0)
@@ -695,6 +714,8 @@ class SemiSyntheticGenerator:
                 bright = rng.uniform(0.6, 1.0)
                 f[:] = f * (1 - soft[None]) + soft[None] * bright
                 cloud_any |= soft > 0.05
+                if clouds is not None:
+                    clouds[j] = soft
             noise = rng.uniform(0.002, 0.015)
             f += rng.normal(0, noise, f.shape).astype(np.float32)
             np.clip(f, 0.0, None, out=f)
