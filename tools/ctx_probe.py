@@ -29,7 +29,7 @@ import numpy as np
 sys.path.insert(0, ".")
 sys.path.insert(0, "tools")
 
-from haze_probe import IGNORE, T_VALUES, _model  # noqa: E402
+from haze_probe import IGNORE, T_VALUES, _model, load, save  # noqa: E402
 
 CLOUD_LEVEL = 0.05
 KEYS = ("values", "valid", "moment", "haze", "clouds", "valid_clear", "moment_clear", "center", "scale", "pred")
@@ -89,16 +89,7 @@ def cache(seed, samples, out):
             keep[k].append(row[k])
         if (i + 1) % 10 == 0:
             print(f"  {i + 1}/{samples}", file=sys.stderr, flush=True)
-    arr = {k: np.empty(len(v), object) for k, v in keep.items()}
-    for k, v in keep.items():
-        for i, x in enumerate(v):
-            arr[k][i] = x
-    np.savez(out, seed=seed, **arr)
-
-
-def load(path):
-    d = np.load(path, allow_pickle=True)  # our own file, written by cache()  # nosec B301
-    return {k: d[k] for k in d.files}
+    save(out, seed, keep)
 
 
 def scores(labels, preds, pixels):

@@ -145,6 +145,11 @@ def cache(seed, samples, out, patch=64, haze_prob=None):
             keep[k].append(v)
         if (i + 1) % 10 == 0:
             print(f"  {i + 1}/{samples}", file=sys.stderr, flush=True)
+    save(out, seed, keep)
+
+
+def save(out, seed, keep):
+    """Write the per-series arrays ``keep`` (name: list of arrays of different shapes) to the cache ``out``."""
     arr = {k: np.empty(len(v), object) for k, v in keep.items()}
     for k, v in keep.items():
         for i, x in enumerate(v):
