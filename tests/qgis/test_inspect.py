@@ -1495,9 +1495,10 @@ def test_every_framed_chip_s_frame_is_whole_at_any_panel_width(qgis_app, two_cha
     without a left edge. The frame was drawn 2 px out of the chip with a 3 px pen, and the first column of chips
     began at the strip's left edge: the frame's left edge fell outside the widget, cut at the panel's edge; a
     last column that ended at the strip's right edge (a strip 81 k - 6 px wide) lost its right edge likewise.  The
-    strip keeps the frame's room at its sides (the frame is four 3 px bands right against the chip now): the panel, rendered at every width of a whole cycle of
-    columns, shows every framed chip's frame with its four edges, for a pixel changed between the first two dates
-    (the first column framed) and one changed between the fourth and fifth (the fifth, last column of five)."""
+    strip keeps the frame's room at its sides (the frame is four 3 px bands right against the chip now): the panel,
+    rendered at every width of a whole cycle of columns, shows every framed chip's frame with its four edges, for a
+    pixel changed between the first two dates (the first column framed) and one changed between the fourth and
+    fifth (the fifth, last column of five)."""
     from qgis.core import QgsCoordinateReferenceSystem
 
     from caim_qgis_plugin.inspect_tool import InspectDock
