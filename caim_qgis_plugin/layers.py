@@ -98,23 +98,23 @@ def moment_colors(n_intervals):
     return [ramp.color(i / (n_intervals - 1)) for i in range(n_intervals)]
 
 
-def area_renderer(provider=None):
+def area_renderer():
     classes = [
         QgsPalettedRasterRenderer.Class(0, QColor(TRANSPARENT), tr("Unchanged")),
         QgsPalettedRasterRenderer.Class(1, QColor(CHANGED_COLOR), tr("Changed")),
     ]
-    return QgsPalettedRasterRenderer(provider, 1, classes)
+    return QgsPalettedRasterRenderer(None, 1, classes)  # (the layer's pipe gives it its input)
 
 
-def moment_renderer(dates, provider=None):
+def moment_renderer(dates):
     labels = interval_labels(dates)
     classes = [QgsPalettedRasterRenderer.Class(0, QColor(TRANSPARENT), tr("No change"))]
     for k, (label, color) in enumerate(zip(labels, moment_colors(len(labels))), start=1):
         classes.append(QgsPalettedRasterRenderer.Class(k, color, label))
-    return QgsPalettedRasterRenderer(provider, 1, classes)
+    return QgsPalettedRasterRenderer(None, 1, classes)  # (the layer's pipe gives it its input)
 
 
-def confidence_renderer(provider=None):
+def confidence_renderer():
     ramp_shader = QgsColorRampShader(0.0, 1.0)
     ramp_shader.setColorRampType(QgsColorRampShader.Interpolated)
     ramp = _ramp(_CONFIDENCE_STOPS)
@@ -123,7 +123,7 @@ def confidence_renderer(provider=None):
     ramp_shader.setColorRampItemList(items)
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp_shader)
-    renderer = QgsSingleBandPseudoColorRenderer(provider, 1, shader)
+    renderer = QgsSingleBandPseudoColorRenderer(None, 1, shader)
     renderer.setClassificationMin(0.0)
     renderer.setClassificationMax(1.0)
     return renderer

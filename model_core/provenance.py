@@ -144,12 +144,22 @@ def _described(path):
         info.update(training(meta, path=path))
         # the same record in the current language; the start path was compared with this file's once, above
         shown["note"] = training(meta, shown=True, own=info["started_from_own_path"])["note"]
+        # whether the file at the start path today is the one the record's hash names (read here once; text() says it)
+        info["start_file_now"] = (start_file_now(info["started_from"], info["start_file_sha256"])
+                                  if info["start_file_sha256"] and not info["started_from_own_path"] else None)
         text(info)  # a record of another shape (a damaged or crafted file) fails here, not in the caller
     except (ValueError, KeyError, TypeError, AttributeError):
         unreadable = N_("the file's training record cannot be read: its training data are unknown")
         info.update(training({}), note=unreadable)
         shown["note"] = translated(unreadable)
     return info, shown
+
+
+def _bundled_folder(folder):
+    """Whether ``folder`` (of a start path a record names) is a bundled weights folder: 'resources/weights', of
+    whichever clone or plugin folder the file was trained in."""
+    bundled = os.path.join("resources", "weights")
+    return folder == bundled or folder.endswith(os.sep + bundled)
 
 
 def names_own_path(start, path):
@@ -169,16 +179,11 @@ def names_own_path(start, path):
     here = os.path.realpath(path)
     start = os.path.expanduser(start)
     folder, name = os.path.split(os.path.normpath(start))
-    bundled = os.path.join("resources", "weights")
-
-    def in_bundled(folder):
-        return folder == bundled or folder.endswith(os.sep + bundled)
-
     now = []  # the files at the start path today
     if os.path.isabs(start):
         now.append(os.path.realpath(start))
-    if in_bundled(folder):
-        if name == os.path.basename(here) and (in_bundled(os.path.dirname(here)) or os.path.dirname(here) ==
+    if _bundled_folder(folder):
+        if name == os.path.basename(here) and (_bundled_folder(os.path.dirname(here)) or os.path.dirname(here) ==
                                                os.path.realpath(weights.WEIGHTS_DIR)):
             return True
         now.append(os.path.realpath(os.path.join(weights.WEIGHTS_DIR, name)))
@@ -205,8 +210,8 @@ def training(meta, shown=False, path=None, own=None):
     data = cfg.get("data") or {}
     kind = data.get("kind")
     init = meta.get("init") or cfg.get("init")  # a staged file's meta says more than its last config
-    # what model_core.train recorded of the start file (``init_provenance``): what it was trained on, and the file
-    # it started from in turn (no hash or date of it: the record keeps none)
+    # what model_core.train recorded of the start file (``init_provenance``): what it was trained on, the file it
+    # started from in turn, and (files trained since the forty-fifth session) its SHA-256
     before = (_json(meta.get("init_provenance")) or {}) if init else {}
     earlier = bool(init) and (names_own_path(init, path) if own is None else bool(own))
     info = {
@@ -420,7 +425,12 @@ def text(info, shown=None):
         started = _("{path} (its path when this file was trained)").format(path=start)
     lines.append(row("started from", started))
     if start and info.get("start_file_sha256"):
-        lines.append(row("start file", _start_file_line(start, info["start_file_sha256"], earlier)))
+        digest, now = info["start_file_sha256"], info.get("start_file_now")
+        lines.append(row("start file", {
+            "same": _("sha256 {digest} (the file at that path today)"),
+            "replaced": _("sha256 {digest} (not the file at that path today: it was replaced since)"),
+            "missing": _("sha256 {digest} (no file at that path from here)")}.get(
+                now, _("sha256 {digest}")).format(digest=digest)))
     indent = " " * (2 + width + 2 + 2)
     if info["sources"] and info["data_kind"] in (None, "semisynthetic") and info["licences"]:
         lines.append(row("training data", _("semi-synthetic series built from real images in ../shared/data:")))
@@ -462,30 +472,22 @@ _LABELS = (N_("model"), N_("description"), N_("band mapping"), N_("calibration")
            N_("licences"), N_("validation"))
 
 
-def _start_file_line(start, digest, earlier):
-    """The start file's SHA-256 as its record keeps it, and whether the file found at its path today (from the
-    current folder, or the bundled weights folder for a bundled name) is that file: a start path names whatever
-    file is there later."""
+def start_file_now(start, digest):
+    """Whether the file at the start path ``start`` today (from the current folder, or the bundled weights folder for
+    a bundled name) is the one whose SHA-256 the record keeps, ``digest``: "same", "replaced" or "missing" (a start
+    path names whatever file is there later)."""
     from model_core import weights
 
-    if earlier:  # this file's own path: the start file was replaced by this one
-        return _("sha256 {digest}").format(digest=digest)
     start = os.path.expanduser(start)
     found = start if os.path.isfile(start) else None
     if found is None and not os.path.isabs(start):
         folder, name = os.path.split(os.path.normpath(start))
-        bundled = os.path.join(weights.WEIGHTS_DIR, name)
-        if (folder == os.path.join("resources", "weights") or folder.endswith(os.sep + os.path.join(
-                "resources", "weights"))) and os.path.isfile(bundled):
-            found = bundled
-    if found is None:
-        return _("sha256 {digest} (no file at that path from here)").format(digest=digest)
+        if _bundled_folder(folder) and os.path.isfile(os.path.join(weights.WEIGHTS_DIR, name)):
+            found = os.path.join(weights.WEIGHTS_DIR, name)
     try:
-        same = file_identity(found) == digest
+        return "missing" if found is None else "same" if file_identity(found) == digest else "replaced"
     except OSError:
-        return _("sha256 {digest} (no file at that path from here)").format(digest=digest)
-    return (_("sha256 {digest} (the file at that path today)") if same else
-            _("sha256 {digest} (not the file at that path today: it was replaced since)")).format(digest=digest)
+        return "missing"
 
 
 def main(argv=None):

@@ -9,18 +9,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 import ctx_probe as cp  # noqa: E402
 
-SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
-
 
 @pytest.mark.shared
-@pytest.mark.skipif(not os.path.isdir(os.path.join(SHARED, "naip-north-dakota")),
-                    reason="../shared/data is absent: semi-synthetic generator not tested")
-def test_cloud_record_keeps_the_series_and_gives_the_merged_mask_per_date():
+def test_cloud_record_keeps_the_series_and_gives_the_merged_mask_per_date(shared_data):
     from model_core.datasets.synthetic import IGNORE, SemiSyntheticGenerator
 
     # no misregistration: the merged mask (first date's grid) and the per-date records are on one grid
     kw = dict(split="val", scene_stats=True, record_history=True, cloud_prob=0.5, misreg_prob=0.0)
-    plain, rec = SemiSyntheticGenerator(SHARED, **kw), SemiSyntheticGenerator(SHARED, record_clouds=True, **kw)
+    plain, rec = SemiSyntheticGenerator(shared_data, **kw), SemiSyntheticGenerator(shared_data, record_clouds=True, **kw)
     cloudy = 0
     for i in range(6):
         a = plain.sample(np.random.default_rng([7, i]), 4 + i)

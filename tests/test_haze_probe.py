@@ -9,17 +9,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 import haze_probe as hp  # noqa: E402
 
-SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
-
 
 @pytest.mark.shared
-@pytest.mark.skipif(not os.path.isdir(os.path.join(SHARED, "naip-north-dakota")),
-                    reason="../shared/data is absent: semi-synthetic generator not tested")
-def test_haze_record_keeps_the_series_and_says_which_dates_got_haze():
+def test_haze_record_keeps_the_series_and_says_which_dates_got_haze(shared_data):
     from model_core.datasets.synthetic import SemiSyntheticGenerator
 
     kw = dict(split="val", scene_stats=True, record_history=True)
-    plain, rec = SemiSyntheticGenerator(SHARED, **kw), SemiSyntheticGenerator(SHARED, record_haze=True, **kw)
+    plain, rec = SemiSyntheticGenerator(shared_data, **kw), SemiSyntheticGenerator(shared_data, record_haze=True, **kw)
     hazy = clear = 0
     for i in range(6):
         a = plain.sample(np.random.default_rng([7, i]), 4 + i)

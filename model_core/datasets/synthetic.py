@@ -492,12 +492,13 @@ class SemiSyntheticGenerator:
         # (veils and clouds passed only when recorded: the call stays as it was otherwise)
         extra = {k: v for k, v in (("veils", veils), ("clouds", clouds)) if v is not None}
         frames, cloud, context = self._nuisances(rng, frames, t, context, **extra)
+        # each recorded field (T, H, W) cut to the dates' own (shifted) windows as the frames are, in sample[key]
+        recorded = {key: extra[name] for key, name in (("haze", "veils"), ("clouds", "clouds")) if name in extra}
+        windows = {key: np.zeros((t, p, p), np.float32) for key in recorded}
         valid_clear = valid.copy() if clouds is not None else None
         valid &= ~cloud
         # misregistration: each date is an integer-shifted window of the extended frame
         out = np.empty((t, 4, p, p), np.float32)
-        haze = np.zeros((t, p, p), np.float32) if veils is not None else None
-        cloud_c = np.zeros((t, p, p), np.float32) if clouds is not None else None
         offsets = []  # per date (dx, dy): the first date's pixel (x, y) shows at (x + dx, y + dy) (with the history)
         for j in range(t):
             dy = dx = 0
@@ -508,18 +509,14 @@ class SemiSyntheticGenerator:
                     fy, fx = rng.uniform(-min(m, 3) + 1, min(m, 3) - 1, 2)
                     shifted = ndimage.shift(frames[j], (0.0, fy, fx), order=1, mode="nearest")
                     out[j] = shifted[:, m:m + p, m:m + p]
-                    if haze is not None:
-                        haze[j] = ndimage.shift(veils[j], (fy, fx), order=1, mode="nearest")[m:m + p, m:m + p]
-                    if cloud_c is not None:
-                        cloud_c[j] = ndimage.shift(clouds[j], (fy, fx), order=1, mode="nearest")[m:m + p, m:m + p]
+                    for key, field in recorded.items():
+                        windows[key][j] = ndimage.shift(field[j], (fy, fx), order=1, mode="nearest")[m:m + p, m:m + p]
                     offsets.append((float(fx), float(fy)))
                     continue
                 dy, dx = (int(v) for v in rng.integers(-min(m, 3), min(m, 3) + 1, 2))
             out[j] = frames[j, :, m + dy:m + dy + p, m + dx:m + dx + p]
-            if haze is not None:
-                haze[j] = veils[j, m + dy:m + dy + p, m + dx:m + dx + p]
-            if cloud_c is not None:
-                cloud_c[j] = clouds[j, m + dy:m + dy + p, m + dx:m + dx + p]
+            for key, field in recorded.items():
+                windows[key][j] = field[j, m + dy:m + dy + p, m + dx:m + dx + p]
             offsets.append((-dx, -dy))
         if self.sensor_prob > 0 and rng.random() < self.sensor_prob:
             context = self._other_sensor(rng, out, context)
@@ -531,10 +528,8 @@ class SemiSyntheticGenerator:
             sample["n_changes"] = n_changes[m:m + p, m:m + p].copy()
             sample["returned"] = returned[m:m + p, m:m + p].copy()
             sample["offsets"] = offsets
-        if haze is not None:
-            sample["haze"] = haze
-        if cloud_c is not None:
-            sample["clouds"] = cloud_c
+        sample.update(windows)
+        if clouds is not None:
             sample["valid_clear"] = valid_clear[m:m + p, m:m + p].copy()
             sample["moment_clear"] = label[m:m + p, m:m + p].copy()
             sample["moment_clear"][~sample["valid_clear"]] = IGNORE
