@@ -45,7 +45,7 @@ USER_DATA = {"spacenet7": N_("SpaceNet 7 folders"), "dynamicearthnet": N_("Dynam
 # has no such text (its one free text, schanger_rgbn.pt's "trained_by", is English), and the files are not
 # rewritten to add one; a file of other content (retrained, calibrated again, a user's) takes its record's own text.
 BUNDLED_DESCRIPTIONS = {
-    "afce251b7f8d77e2b42819d5014dfec35fd289143114f8dcc801240d787d8999":  # caimnet_rgbn.pt
+    "8dff2fabc23fd36fa3c167f681d2a5a078ec6d849df8623eae1742475d9c207b":  # caimnet_rgbn.pt
         N_("the bundled CAIM-Net file: red, green, blue and NIR, any number of dates, trained on public-domain "
            "imagery only (NAIP, Landsat)"),
     "7d1aa788de70940171b72b407b6376c208c7a0af69fc8f87f0b9868053fb1693":  # caimnet_rgbn_landcover.pt

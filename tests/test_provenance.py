@@ -333,8 +333,13 @@ def test_a_fine_tune_records_which_file_it_started_from(tmp_path, capsys, monkey
     assert main(["weights", tuned]) == 0
     assert ("sha256 %s (no file at that path from here)" % digest) in capsys.readouterr().out
     # a file whose record has no hash (trained before) shows no such line
-    assert main(["weights", weights.default_weights("caimnet")]) == 0
+    older = os.path.join(os.path.dirname(weights.default_weights("caimnet")), "caimnet_rgbn_mixed_sources.pt")
+    assert main(["weights", older]) == 0
     assert "start file" not in capsys.readouterr().out
+    # the bundled file started from the file it replaced at its own path: the hash, without a claim about today's
+    assert main(["weights", weights.default_weights("caimnet")]) == 0
+    out = capsys.readouterr().out
+    assert "  start file     sha256 afce251b7f8d77e2b42819d5014dfec35fd289143114f8dcc801240d787d8999\n" in out, out
 
 
 def test_a_start_path_that_is_the_file_s_own_names_an_earlier_file(tmp_path, capsys):
@@ -352,12 +357,13 @@ def test_a_start_path_that_is_the_file_s_own_names_an_earlier_file(tmp_path, cap
     default = weights.default_weights("caimnet")
     info = describe(default)
     assert info["started_from"] == "resources/weights/caimnet_rgbn.pt" and info["started_from_own_path"] is True
-    assert info["start_file_started_from"] == "runs/caimnet_pd_long/best.pt"
+    # SPXC started from SPX, which had started from PD2 at the same path: a start at that path is not named again
+    assert info["start_file_started_from"] == "resources/weights/caimnet_rgbn.pt"
     assert info["note"].startswith("fine-tuned from the earlier file at 'resources/weights/caimnet_rgbn.pt'")
     assert main(["weights", default, os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_mixed_sources.pt")]) == 0
     own, sibling = capsys.readouterr().out.split("\n\n")
     assert ("started from   resources/weights/caimnet_rgbn.pt (its path when this file was trained: an earlier file, "
-            "since replaced by this one; that file started from runs/caimnet_pd_long/best.pt)\n") in own, own
+            "since replaced by this one)\n") in own, own
     assert "(fine-tuned from the earlier file at 'resources/weights/caimnet_rgbn.pt', itself trained on " in own
     # the earlier default started from the file then at resources/weights/caimnet_rgbn.pt: another file's path
     assert "started from   resources/weights/caimnet_rgbn.pt (its path when this file was trained)\n" in sibling
@@ -367,8 +373,7 @@ def test_a_start_path_that_is_the_file_s_own_names_an_earlier_file(tmp_path, cap
     try:
         german = shown_text(default)
         assert ("\n  ausgehend von    resources/weights/caimnet_rgbn.pt (ihr Pfad, als diese Datei trainiert wurde: eine "
-                "frühere Datei, inzwischen durch diese ersetzt; jene Datei ging von runs/caimnet_pd_long/best.pt aus)\n"
-                in german), german
+                "frühere Datei, inzwischen durch diese ersetzt)\n" in german), german
         assert "(feinabgestimmt von der früheren Datei unter 'resources/weights/caimnet_rgbn.pt', die selbst" in german
         sibling = shown_text(os.path.join(weights.WEIGHTS_DIR, "caimnet_rgbn_mixed_sources.pt"))
         assert "(ihr Pfad, als diese Datei trainiert wurde)\n" in sibling and "früher" not in sibling
