@@ -734,13 +734,25 @@ _HINTS = (re.compile(r'\s+block[XY]Size="\d+"|\s*<SourceProperties [^>]*/>|\s*<M
           re.compile(r'\s*<Metadata>\s*</Metadata>'))
 
 
+# a metadata domain's items, whose order GDAL may change when it writes the VRT again (GDAL 3.13, after a histogram
+# was computed on a date, wrote COMPRESSION before INTERLEAVE, which GDAL 3.6 had written the other way round)
+_METADATA = re.compile(r'(<Metadata[^>]*>)(.*?)(\s*</Metadata>)', re.S)
+_ITEM = re.compile(r'\s*<MDI key="[^"]*">[^<]*</MDI>')
+
+
+def _items_in_order(match):
+    items = sorted(item.strip() for item in _ITEM.findall(match.group(2)))
+    return match.group(1) + "".join("\n" + item for item in items) + _ITEM.sub("", match.group(2)) + match.group(3)
+
+
 def without_hints(text):
     """A VRT's XML ``text`` without what GDAL writes into it by what it has at hand (_HINTS: block sizes, the
-    sources' properties, statistics and histograms its readers computed): two VRTs of the same rasters compare
-    alike after it (a split's folder used again, the dialog's stack of the same band files)."""
+    sources' properties, statistics and histograms its readers computed), each metadata domain's items in one
+    order: two VRTs of the same rasters compare alike after it (a split's folder used again, the dialog's stack of
+    the same band files)."""
     for pattern in _HINTS:
         text = pattern.sub("", text)
-    return text
+    return _METADATA.sub(_items_in_order, text)
 
 
 # what GDAL writes beside a VRT for it: overviews (QGIS's Build pyramids, gdaladdo: external by default),

@@ -626,7 +626,9 @@ def test_a_band_file_cut_short_is_named_not_a_traceback(tmp_path, capsys):
         fh.truncate(os.path.getsize(path) // 2)
     rc, out, err = _run(capsys, ["stackbands", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
     assert rc == 2 and "Traceback" not in err
-    assert f"A band file of 2015-08-05 cannot be read ({path}, band 1: IReadBlock failed" in err
+    # GDAL's own words name the file: its whole path up to GDAL 3.6, its name in GDAL 3.13
+    named = [f"cannot be read ({p}, band 1: IReadBlock failed" for p in (path, os.path.basename(path))]
+    assert "A band file of 2015-08-05 cannot be read (" in err and any(n in err for n in named), err
     assert "complete (a download cut short?)" in err
     assert _nothing_left(tmp_path / "out")
 

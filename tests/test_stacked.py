@@ -794,6 +794,34 @@ def test_a_split_folder_is_used_again_after_a_histogram_was_computed_on_its_date
     assert not os.path.exists(folder + "_2")
 
 
+def test_a_split_folder_is_used_again_when_gdal_wrote_a_date_s_metadata_items_in_another_order(tmp_path):
+    """GDAL 3.13, writing a date's VRT again after a histogram was computed on it, wrote its IMAGE_STRUCTURE items
+    in another order (COMPRESSION before INTERLEAVE): the same split, which made the next run write <name>_dates_2
+    on QGIS 3.44.  A VRT that differs in an item's value is still another split."""
+    import re
+
+    from model_core.stacked import split_into_folder, without_hints
+
+    path = str(tmp_path / "export.tif")
+    _stacked(path, _dates_arrays(t=3, size=16), dates=DATES[:3])
+    folder, written, created = split_into_folder(path)
+    vrt = written[0][0]
+    text = open(vrt).read()
+    block = re.search(r'<Metadata domain="IMAGE_STRUCTURE">(.*?)\s*</Metadata>', text, re.S)
+    items = re.findall(r'\s*<MDI key="[^"]*">[^<]*</MDI>', block.group(1))
+    assert len(items) >= 2, text
+    swapped = text.replace(block.group(1), "".join(reversed(items)))
+    assert swapped != text and without_hints(swapped) == without_hints(text)
+    with open(vrt, "w") as fh:
+        fh.write(swapped)
+    assert split_into_folder(path) == (folder, written, False)
+    assert not os.path.exists(folder + "_2")
+    # another value of an item is another split
+    with open(vrt, "w") as fh:
+        fh.write(swapped.replace('key="INTERLEAVE">PIXEL<', 'key="INTERLEAVE">BAND<'))
+    assert split_into_folder(path)[0] == folder + "_2"
+
+
 def test_a_split_folder_is_used_again_after_pyramids_were_built_on_its_dates(tmp_path):
     """QGIS's Build pyramids (Layer Properties, external by default) and gdaladdo write <date>.vrt.ovr beside
     a date's VRT, GDAL statistics it cannot keep in the VRT <date>.vrt.aux.xml: derived files, which made

@@ -2272,11 +2272,6 @@ Braucht PyTorch im Python von QGIS.
         </message>
         <message>
             <location filename="../dialog.py" line="1631" />
-            <source>CAIM change detection</source>
-            <translation>CAIM-Änderungserkennung</translation>
-        </message>
-        <message>
-            <location filename="../dialog.py" line="1631" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>Das Verarbeitungs-Plugin ist nicht aktiviert: es aktivieren (Erweiterungen &gt; Erweiterungen verwalten und installieren &gt; Installiert &gt; Processing), um den Layer in Zeitpunkte aufzuteilen.</translation>
         </message>
@@ -2548,12 +2543,17 @@ Gerät: %s
             <translation>%s ha geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2195" />
+            <location filename="../dialog.py" line="2188" />
+            <source>CAIM change detection</source>
+            <translation>CAIM-Änderungserkennung</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="2217" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha in %d Intervallen geändert.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2196" />
+            <location filename="../dialog.py" line="2218" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha in %d Intervall geändert.</translation>
         </message>
@@ -3447,72 +3447,72 @@ Gerät: %s
     <context>
         <name>CaimLabelling</name>
         <message>
-            <location filename="../chip_view.py" line="27" />
+            <location filename="../chip_view.py" line="34" />
             <source>Reading the imagery…</source>
             <translation>Die Bilder werden gelesen…</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="53" />
+            <location filename="../chip_view.py" line="69" />
             <source>No point shown.</source>
             <translation>Kein Punkt angezeigt.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="168" />
+            <location filename="../chip_view.py" line="191" />
             <source> (masked)</source>
             <translation> (maskiert)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="177" />
+            <location filename="../chip_view.py" line="200" />
             <source>not readable</source>
             <translation>nicht lesbar</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="555" />
+            <location filename="../chip_view.py" line="584" />
             <source>The imagery was not read: the project was closed.</source>
             <translation>Die Bilder wurden nicht gelesen: das Projekt wurde geschlossen.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="573" />
+            <location filename="../chip_view.py" line="602" />
             <source>The imagery could not be read: %s</source>
             <translation>Die Bilder konnten nicht gelesen werden: %s</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="597" />
+            <location filename="../chip_view.py" line="626" />
             <source>Chips: band %d in grey</source>
             <translation>Ausschnitte: Kanal %d in Graustufen</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="599" />
+            <location filename="../chip_view.py" line="628" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Ausschnitte: Kanäle %s als Rot, Grün, Blau</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="601" />
+            <location filename="../chip_view.py" line="630" />
             <source> (other bands for some dates)</source>
             <translation> (andere Kanäle bei einigen Zeitpunkten)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="603" />
+            <location filename="../chip_view.py" line="632" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; für diese Dateien ist kein NIR-Kanal bekannt, daher Echtfarben</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="618" />
+            <location filename="../chip_view.py" line="647" />
             <source>date %d</source>
             <translation>Zeitpunkt %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="619" />
+            <location filename="../chip_view.py" line="648" />
             <source>Co-registered: %s, where the run read it.</source>
             <translation>Koregistriert: %s, wo der Lauf diesen Zeitpunkt gelesen hat.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="619" />
+            <location filename="../chip_view.py" line="648" />
             <source>Co-registered: %s, where the run read them.</source>
             <translation>Koregistriert: %s, wo der Lauf diese Zeitpunkte gelesen hat.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="621" />
+            <location filename="../chip_view.py" line="650" />
             <source>the chip of %s is cut %s of the pixel</source>
             <translation>der Ausschnitt von %s liegt vom Pixel aus %s</translation>
         </message>
@@ -3920,67 +3920,67 @@ Gerät: %s
             <translation>Keine Änderung</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="241" />
+            <location filename="../layers.py" line="256" />
             <source>Change moment: 0 no change, k a last change between date k and date k+1, 255 no data.</source>
             <translation>Änderungszeitpunkt: 0 keine Änderung, k letzte Änderung zwischen Zeitpunkt k und Zeitpunkt k+1, 255 keine Daten.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="245" />
+            <location filename="../layers.py" line="260" />
             <source>Change area: 1 changed, 0 unchanged, 255 no data.</source>
             <translation>Änderungsfläche: 1 geändert, 0 unverändert, 255 keine Daten.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="247" />
+            <location filename="../layers.py" line="262" />
             <source>Confidence: the probability of the predicted class, 0 to 1; -1 no data.</source>
             <translation>Konfidenz: die Wahrscheinlichkeit der vorhergesagten Klasse, 0 bis 1; -1 keine Daten.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="361" />
+            <location filename="../layers.py" line="376" />
             <source>, co-registered: %d date moved</source>
             <translation>, koregistriert: %d Zeitpunkt verschoben</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="361" />
+            <location filename="../layers.py" line="376" />
             <source>, co-registered: %d dates moved</source>
             <translation>, koregistriert: %d Zeitpunkte verschoben</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="369" />
+            <location filename="../layers.py" line="384" />
             <source>%d dates</source>
             <translation>%d Zeitpunkte</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="371" />
+            <location filename="../layers.py" line="386" />
             <source>, minimum-error threshold</source>
             <translation>, Schwellenwert des minimalen Fehlers</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="373" />
+            <location filename="../layers.py" line="388" />
             <source>, sensitivity %s</source>
             <translation>, Empfindlichkeit %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="375" />
+            <location filename="../layers.py" line="390" />
             <source>, patches &gt;= %s px</source>
             <translation>, Flächen &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="377" />
+            <location filename="../layers.py" line="392" />
             <source>, gaps filled</source>
             <translation>, Lücken gefüllt</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="381" />
+            <location filename="../layers.py" line="396" />
             <source>CAIM changes %s to %s (%s)</source>
             <translation>CAIM-Änderungen %s bis %s (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="382" />
+            <location filename="../layers.py" line="397" />
             <source>CAIM changes (%s)</source>
             <translation>CAIM-Änderungen (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="453" />
+            <location filename="../layers.py" line="468" />
             <source>Change polygons</source>
             <translation>Änderungspolygone</translation>
         </message>

@@ -223,7 +223,7 @@ Etiquetar cada punto a partir de datos de referencia (imágenes de mayor resoluc
         <message>
             <location filename="../accuracy_algorithms.py" line="383" />
             <source>'%s' has unsaved edits: save them (Toggle Editing, Save) so the labels are read.</source>
-            <translation>'%s' tiene cambios sin guardar: guardarlos (Conmutar edición, Guardar capa en edición) para que se lean las etiquetas.</translation>
+            <translation>'%s' tiene cambios sin guardar: guardarlos (Conmutar edición, Guardar cambios de la capa; en QGIS más antiguos, Guardar capa en edición) para que se lean las etiquetas.</translation>
         </message>
         <message>
             <location filename="../accuracy_algorithms.py" line="409" />
@@ -2264,11 +2264,6 @@ Necesita PyTorch en el Python de QGIS.
         </message>
         <message>
             <location filename="../dialog.py" line="1631" />
-            <source>CAIM change detection</source>
-            <translation>Detección de cambios CAIM</translation>
-        </message>
-        <message>
-            <location filename="../dialog.py" line="1631" />
             <source>The Processing plugin is not enabled: enable it (Plugins &gt; Manage and Install Plugins &gt; Installed &gt; Processing) to split the layer into dates.</source>
             <translation>El complemento Processing no está activado: activarlo (Complementos &gt; Administrar e instalar complementos &gt; Instalado &gt; Processing) para dividir la capa en fechas.</translation>
         </message>
@@ -2540,12 +2535,17 @@ Dispositivo: %s
             <translation>%s ha cambiadas.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2195" />
+            <location filename="../dialog.py" line="2188" />
+            <source>CAIM change detection</source>
+            <translation>Detección de cambios CAIM</translation>
+        </message>
+        <message>
+            <location filename="../dialog.py" line="2217" />
             <source>Changed %s ha over %d intervals.</source>
             <translation>%s ha cambiadas en %d intervalos.</translation>
         </message>
         <message>
-            <location filename="../dialog.py" line="2196" />
+            <location filename="../dialog.py" line="2218" />
             <source>Changed %s ha over %d interval.</source>
             <translation>%s ha cambiadas en %d intervalo.</translation>
         </message>
@@ -3419,72 +3419,72 @@ Dispositivo: %s
     <context>
         <name>CaimLabelling</name>
         <message>
-            <location filename="../chip_view.py" line="27" />
+            <location filename="../chip_view.py" line="34" />
             <source>Reading the imagery…</source>
             <translation>Leyendo las imágenes…</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="53" />
+            <location filename="../chip_view.py" line="69" />
             <source>No point shown.</source>
             <translation>No se muestra ningún punto.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="168" />
+            <location filename="../chip_view.py" line="191" />
             <source> (masked)</source>
             <translation> (enmascarada)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="177" />
+            <location filename="../chip_view.py" line="200" />
             <source>not readable</source>
             <translation>no legible</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="555" />
+            <location filename="../chip_view.py" line="584" />
             <source>The imagery was not read: the project was closed.</source>
             <translation>No se leyeron las imágenes: se cerró el proyecto.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="573" />
+            <location filename="../chip_view.py" line="602" />
             <source>The imagery could not be read: %s</source>
             <translation>No se pudieron leer las imágenes: %s</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="597" />
+            <location filename="../chip_view.py" line="626" />
             <source>Chips: band %d in grey</source>
             <translation>Recortes: banda %d en gris</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="599" />
+            <location filename="../chip_view.py" line="628" />
             <source>Chips: bands %s as red, green, blue</source>
             <translation>Recortes: bandas %s como rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="601" />
+            <location filename="../chip_view.py" line="630" />
             <source> (other bands for some dates)</source>
             <translation> (otras bandas en algunas fechas)</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="603" />
+            <location filename="../chip_view.py" line="632" />
             <source>; no NIR band is known for these files, so true colour</source>
             <translation>; no se conoce ninguna banda NIR de estos archivos, así que en color real</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="618" />
+            <location filename="../chip_view.py" line="647" />
             <source>date %d</source>
             <translation>fecha %d</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="619" />
+            <location filename="../chip_view.py" line="648" />
             <source>Co-registered: %s, where the run read it.</source>
             <translation>Corregistrado: %s, donde la ejecución leyó esa fecha.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="619" />
+            <location filename="../chip_view.py" line="648" />
             <source>Co-registered: %s, where the run read them.</source>
             <translation>Corregistrado: %s, donde la ejecución leyó esas fechas.</translation>
         </message>
         <message>
-            <location filename="../chip_view.py" line="621" />
+            <location filename="../chip_view.py" line="650" />
             <source>the chip of %s is cut %s of the pixel</source>
             <translation>el recorte de %s se toma %s del píxel</translation>
         </message>
@@ -3892,67 +3892,67 @@ Dispositivo: %s
             <translation>Sin cambio</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="241" />
+            <location filename="../layers.py" line="256" />
             <source>Change moment: 0 no change, k a last change between date k and date k+1, 255 no data.</source>
             <translation>Momento del cambio: 0 sin cambio, k último cambio entre la fecha k y la fecha k+1, 255 sin datos.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="245" />
+            <location filename="../layers.py" line="260" />
             <source>Change area: 1 changed, 0 unchanged, 255 no data.</source>
             <translation>Área de cambio: 1 cambiado, 0 sin cambio, 255 sin datos.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="247" />
+            <location filename="../layers.py" line="262" />
             <source>Confidence: the probability of the predicted class, 0 to 1; -1 no data.</source>
             <translation>Confianza: la probabilidad de la clase predicha, de 0 a 1; -1 sin datos.</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="361" />
+            <location filename="../layers.py" line="376" />
             <source>, co-registered: %d date moved</source>
             <translation>, corregistrado: %d fecha movida</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="361" />
+            <location filename="../layers.py" line="376" />
             <source>, co-registered: %d dates moved</source>
             <translation>, corregistrado: %d fechas movidas</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="369" />
+            <location filename="../layers.py" line="384" />
             <source>%d dates</source>
             <translation>%d fechas</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="371" />
+            <location filename="../layers.py" line="386" />
             <source>, minimum-error threshold</source>
             <translation>, umbral de error mínimo</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="373" />
+            <location filename="../layers.py" line="388" />
             <source>, sensitivity %s</source>
             <translation>, sensibilidad %s</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="375" />
+            <location filename="../layers.py" line="390" />
             <source>, patches &gt;= %s px</source>
             <translation>, parches &gt;= %s px</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="377" />
+            <location filename="../layers.py" line="392" />
             <source>, gaps filled</source>
             <translation>, huecos rellenados</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="381" />
+            <location filename="../layers.py" line="396" />
             <source>CAIM changes %s to %s (%s)</source>
             <translation>Cambios CAIM %s a %s (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="382" />
+            <location filename="../layers.py" line="397" />
             <source>CAIM changes (%s)</source>
             <translation>Cambios CAIM (%s)</translation>
         </message>
         <message>
-            <location filename="../layers.py" line="453" />
+            <location filename="../layers.py" line="468" />
             <source>Change polygons</source>
             <translation>Polígonos de cambio</translation>
         </message>

@@ -808,7 +808,8 @@ def test_a_model_chains_stacked_dates_some_without_a_mask_into_the_change_detect
     results, ok = model.run({"folder": str(folder), "detect:moment": moment}, context, feedback)
     log = feedback.textLog()
     assert ok, log
-    assert results["detect:moment"] == moment and os.path.exists(moment)
+    # the model's output is keyed "detect:moment" (child and output) on QGIS 3.22, "moment" (the output's name) on 3.44
+    assert results.get("detect:moment", results.get("moment")) == moment and os.path.exists(moment), sorted(results)
     for i, d in enumerate(dates, start=1):  # the masks with their own dates, the second date unmasked
         line = next(t for t in log.splitlines() if t.startswith("Date %d: %s" % (i, d)))
         assert ("mask:" in line) == (i != 2) and (d + "_CMASK.vrt" in line) == (i != 2), line
