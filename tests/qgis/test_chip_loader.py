@@ -237,9 +237,12 @@ def test_closing_the_project_or_unloading_the_plugin_during_the_read_ends_it(qgi
         assert dock.chips.message == PLACEHOLDER and reading_threads()
         loop_until(qgis_app, lambda: slow_read)
         QgsProject.instance().clear()
+        # the dates begun by then: the first, or the second too where the loop came round late on a loaded machine
+        # (QGIS 3.44 in a chroot beside two test suites)
+        begun = len(slow_read)
         assert dock.chips.message == "The imagery was not read: the project was closed."
         loop_until(qgis_app, lambda: not reading_threads(), 5)
-        assert not reading_threads() and len(slow_read) == 1  # stopped after the first date
+        assert not reading_threads() and len(slow_read) == begun < 3  # stopped after the date it read
 
         dock.show_result(inspect_pixel(info, centre(20, 20), crs), centre(20, 20), info, crs)
         assert dock.chips.message == PLACEHOLDER and reading_threads()
@@ -247,7 +250,7 @@ def test_closing_the_project_or_unloading_the_plugin_during_the_read_ends_it(qgi
         plugin.unload()
     assert not reading_threads()  # unload waited for the thread
     loop_until(qgis_app, lambda: False, 0.5)  # nothing comes after (the panel is gone)
-    assert len(slow_read) == 2
+    assert len(slow_read) == begun + 1
 
 
 def test_the_labelling_panel_reads_its_first_point_s_chips_in_a_thread(qgis_app, project, finished_run, tmp_path,
