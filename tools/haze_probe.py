@@ -38,6 +38,11 @@ SIGMA, K, FLOOR = 2.0, 0.0, 0.01
 
 # ----------------------------------------------------------------------------------------------- the index
 
+def robust_scale(v):
+    """The robust standard deviation of ``v``: 1.4826 times its median absolute deviation (never 0)."""
+    return 1.4826 * float(np.median(np.abs(v - np.median(v)))) + 1e-9
+
+
 def _clear_line(x, y, iters=8, pairs=4000):
     """Robust line y = a + b x: a Theil-Sen start (median of pairwise slopes on random pairs, median intercept),
     which hazy pixels far out along the line cannot pull as they pull least squares, then Tukey biweight IRLS
@@ -50,7 +55,7 @@ def _clear_line(x, y, iters=8, pairs=4000):
     a = float(np.median(y - b * x))
     for _unused in range(iters):
         r = y - a - b * x
-        s = 1.4826 * np.median(np.abs(r - np.median(r))) + 1e-9
+        s = robust_scale(r)
         u = r / (4.685 * s)
         w = np.where(np.abs(u) < 1, (1 - u ** 2) ** 2, 0.0)
         sw = w.sum()
@@ -97,7 +102,7 @@ def hot_mask(index, valid=None, sigma=SIGMA, k=K, floor=FLOOR):
         sm = ndimage.gaussian_filter(index[j], sigma) if sigma > 0 else index[j]
         v = sm[ok] if ok.any() else sm.ravel()
         med = np.median(v)
-        mad = 1.4826 * np.median(np.abs(v - med)) + 1e-9
+        mad = robust_scale(v)
         out[j] = (sm > med + k * mad) & (sm > floor)
     return out & ok[None]
 

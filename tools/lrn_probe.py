@@ -27,10 +27,6 @@ sys.path.insert(0, "tools")
 import haze_probe as hp  # noqa: E402
 
 
-def _robust_scale(r):
-    return 1.4826 * float(np.median(np.abs(r - np.median(r)))) + 1e-9
-
-
 def lrn(values, valid, sigma=16.0, k=3.0, iters=3, lam=None, dates=None):
     """The series (T, C, H, W) with each date's smooth local deviation from its scene-wide relation to the
     temporal median removed (see the module's text); ``valid`` (H, W) the pixels to fit and to change; ``dates``:
@@ -66,7 +62,7 @@ def lrn(values, valid, sigma=16.0, k=3.0, iters=3, lam=None, dates=None):
                 a = np.clip(a, 0.5 * a0, 2.0 * a0)
                 bb = mx - a * mr
                 res = x - (a * r + bb)
-                s = _robust_scale(res[ok])
+                s = hp.robust_scale(res[ok])
                 w = (ok & (np.abs(res) < k * s)).astype(np.float64)
             out[t, b] = np.where(ok, a0 * (x - bb) / a + b0, x).astype(np.float32)
     np.clip(out, 0.0, None, out=out)
@@ -105,7 +101,8 @@ def main(argv=None):
     rows = [("without", tb)]
     for sigma in args.sigma:
         preds = predictions(c, oracle_gate=args.oracle_gate, sigma=sigma, k=args.k)
-        print(f"LRN sigma {sigma:4.1f} k {args.k} oracle gate {args.oracle_gate}: moment %.4f area %.4f (%d px)" % hp.scores(c, preds), flush=True)
+        print(f"LRN sigma {sigma:4.1f} k {args.k} oracle gate {args.oracle_gate}: moment %.4f area %.4f (%d px)"
+              % hp.scores(c, preds), flush=True)
         rows.append((f"sigma {sigma:g}", hp.error_table(c, preds)))
     print(f"{'errors':26s} " + " ".join(f"{name:>10s}" for name, _unused in rows))
     for key in tb:
