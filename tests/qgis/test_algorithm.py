@@ -1050,13 +1050,21 @@ def load_outputs(context, feedback):
 
 
 def test_a_model_run_gives_its_layers_their_dates_on_the_main_thread(project, tmp_path, monkeypatch):
-    """A graphical model's run: Processing's task runs the model, and the model runs caim:detectchanges's
-    postProcessAlgorithm on the task's own thread.  The input layers' Temporal Controller ranges were set
-    there, changing the project's layers off the main thread (which draws them); they are set when
-    Processing loads the outputs, on the main thread, as a toolbox run's."""
+    """A graphical model's run: the model runs caim:detectchanges's postProcessAlgorithm on its own thread,
+    which is Processing's task thread where QGIS runs models in the background (3.44; 3.22 runs every model
+    on the main thread: FlagNoThreading).  The input layers' Temporal Controller ranges were set there,
+    changing the project's layers off the main thread (which draws them); they are set when Processing
+    loads the outputs, on the main thread, as a toolbox run's: never during the run itself.
+
+    The model runs as the running QGIS runs it.  On 3.22 this test ran it as a task too, which 3.22 never
+    does, and it crashed now and then inside QGIS's own model code: the model's expression context on the
+    task thread builds the project's cached expression scope, which QgsProject::layerStore() frees; the core
+    dump's stack was QgsProcessingModelAlgorithm::processAlgorithm > createExpressionContext >
+    QgsProject::createExpressionContextScope > QgsExpressionContextScope::addVariable."""
     from qgis.PyQt.QtCore import QThread
-    from qgis.core import (QgsApplication, QgsProcessing, QgsProcessingAlgRunnerTask, QgsProcessingContext,
-                           QgsProcessingFeedback, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
+    from qgis.core import (QgsApplication, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingAlgRunnerTask,
+                           QgsProcessingContext, QgsProcessingFeedback, QgsProcessingModelAlgorithm,
+                           QgsProcessingModelChildAlgorithm,
                            QgsProcessingModelChildParameterSource, QgsProcessingModelOutput,
                            QgsProcessingModelParameter, QgsProcessingOutputLayerDefinition,
                            QgsProcessingParameterMultipleLayers, QgsRasterLayer)
@@ -1094,14 +1102,18 @@ def test_a_model_run_gives_its_layers_their_dates_on_the_main_thread(project, tm
     moment = str(tmp_path / "moment.tif")
     context.addLayerToLoadOnCompletion(moment, QgsProcessingContext.LayerDetails("moment", project, "detect:moment"))
     feedback = QgsProcessingFeedback()
-    task = QgsProcessingAlgRunnerTask(model, {"dates": [layer.id() for layer in layers],
-                                              "detect:moment": QgsProcessingOutputLayerDefinition(moment, project)},
-                                      context, feedback)
-    done = []
-    task.executed.connect(lambda ok, _results: done.append(ok))
-    QgsApplication.taskManager().addTask(task)
-    assert wait_for(lambda: done, 120) and done == [True], feedback.textLog()
-    assert all(threads), threads  # never off the main thread
+    parameters = {"dates": [layer.id() for layer in layers],
+                  "detect:moment": QgsProcessingOutputLayerDefinition(moment, project)}
+    if model.flags() & QgsProcessingAlgorithm.FlagNoThreading:  # QGIS 3.22: as its algorithm dialog runs it
+        _results, ok = model.run(parameters, context, feedback)
+        assert ok, feedback.textLog()
+    else:  # as Processing's task: the model, and its children's post steps, on the task's thread
+        task = QgsProcessingAlgRunnerTask(model, parameters, context, feedback)
+        done = []
+        task.executed.connect(lambda ok, _results: done.append(ok))
+        QgsApplication.taskManager().addTask(task)
+        assert wait_for(lambda: done, 120) and done == [True], feedback.textLog()
+    assert threads == [], threads  # not during the run (its post step), on whichever thread that ran
     # the model ran the post step, which ends the run's claim on its files (styles included): not held on
     assert _claimable([moment, str(tmp_path / "moment.qml")])
     load_outputs(context, feedback)
