@@ -472,10 +472,10 @@ def _check_data_values(kind, data, bad):
                 data["min_contrast"], (int, float)) or not 0 <= data["min_contrast"] < 1):
             bad("data.min_contrast", _("must be a number from 0 to below 1 (a mean difference of 0-1 values; 0.04 by "
                                        "default), not {value!r}").format(value=data["min_contrast"]))
-        if "landcover_regions" in data and (isinstance(data["landcover_regions"], bool) or not isinstance(
-                data["landcover_regions"], (int, float)) or not 0 <= data["landcover_regions"] <= 1):
-            bad("data.landcover_regions", _("must be a share between 0 and 1, not {value!r}").format(
-                value=data["landcover_regions"]))
+        for key in ("landcover_regions", "haze_depth"):
+            if key in data and (isinstance(data[key], bool) or not isinstance(data[key], (int, float))
+                                or not 0 <= data[key] <= 1):
+                bad(f"data.{key}", _("must be a share between 0 and 1, not {value!r}").format(value=data[key]))
         weights = data.get("source_weights")
         if weights is not None and not (isinstance(weights, dict) and weights and all(
                 isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v >= 0

@@ -35,6 +35,52 @@ def test_haze_record_keeps_the_series_and_says_which_dates_got_haze(shared_data)
     assert hazy > 0 and clear > 0
 
 
+@pytest.mark.shared
+def test_haze_depth_evens_the_veils_with_the_same_draws(shared_data):
+    """``haze_depth`` d < 1 keeps each veil between (1 - d) and 1 of its opacity (it went from clear to it within
+    every sample); 1 is the veil as before to the bit; the scenes, changes and labels are the same draws."""
+    from model_core.datasets.synthetic import SemiSyntheticGenerator
+
+    kw = dict(split="val", scene_stats=True, record_history=True, record_haze=True)
+    plain = SemiSyntheticGenerator(shared_data, **kw)
+    same = SemiSyntheticGenerator(shared_data, haze_depth=1.0, **kw)
+    even = SemiSyntheticGenerator(shared_data, haze_depth=0.2, **kw)
+    hazy = 0
+    for i in range(6):
+        a, b, c = (g.sample(np.random.default_rng([7, i]), 4 + i) for g in (plain, same, even))
+        for key in a:
+            assert np.asarray(a[key]).tobytes() == np.asarray(b[key]).tobytes(), key
+        for key in ("moment", "valid", "n_changes", "returned"):
+            assert np.array_equal(a[key], c[key]), key
+        for va, vc in zip(a["haze"], c["haze"]):
+            top = float(va.max())
+            if top <= 0:
+                assert float(vc.max()) == 0.0
+                continue
+            hazy += 1
+            assert float(va.min()) < 0.5 * top  # patchy: nearly clear somewhere (clear in the frame it is cut from)
+            inside = (vc > 0) & (va > 0)  # (a shifted date's veil is 0 where its grid left the sample)
+            full = (vc[inside] - 0.2 * va[inside]) / 0.8  # the veil's largest opacity in the frame it is cut from
+            assert float(np.ptp(full)) < 1e-5 and float(full.min()) >= top - 1e-6
+            assert float(vc[inside].min()) >= 0.8 * float(full.min()) - 1e-6
+        assert not np.array_equal(a["values"], c["values"]) or not any(float(v.max()) > 0 for v in a["haze"])
+    assert hazy > 0
+    for bad in (1.5, -0.1, True, "0.2"):
+        with pytest.raises(ValueError, match="haze_depth"):
+            SemiSyntheticGenerator(shared_data, haze_depth=bad)
+        with pytest.raises(ValueError, match="haze_depth_prob"):
+            SemiSyntheticGenerator(shared_data, haze_depth_prob=bad)
+    # haze_depth_prob: that share of the veils even, the others patchy
+    mixed = SemiSyntheticGenerator(shared_data, haze_prob=1.0, haze_depth=0.2, haze_depth_prob=0.5, misreg_prob=0.0,
+                                   **kw)
+    kinds = []
+    for i in range(4):
+        for v in mixed.sample(np.random.default_rng([7, i]), 6)["haze"]:
+            kinds.append("even" if float(v.min()) >= 0.79 * float(v.max()) else
+                         "patchy" if float(v.min()) < 0.5 * float(v.max()) else "between")
+    assert kinds.count("even") >= 4 and kinds.count("patchy") >= 4 and "between" not in kinds, kinds
+
+
 def test_hot_mask_flags_a_bluish_veil_on_its_date_only():
     rng = np.random.default_rng(0)
     t, h, w = 6, 48, 48

@@ -568,6 +568,8 @@ def test_resume_after_a_stop_between_checkpoint_files_equals_the_uninterrupted_r
      "data.min_contrast must be a number from 0 to below 1"),
     ({"data": {"kind": "semisynthetic", "root": None, "landcover_regions": 5}},
      "data.landcover_regions must be a share between 0 and 1, not 5"),
+    ({"data": {"kind": "semisynthetic", "root": None, "haze_depth": 1.2}},
+     "data.haze_depth must be a share between 0 and 1, not 1.2"),
     ({"data": {"kind": "semisynthetic", "root": None, "source_weights": {"naip": 0, "landsat": -1}}},
      "data.source_weights must be an object of source names and weights >= 0, at least one above 0"),
 ])

@@ -6,7 +6,8 @@
         bundled CAIM-Net file on them and keeps inputs, labels, haze and prediction in one file
     python tools/haze_probe.py diagnose CACHE
         the network's moment errors split by whether the intervals involved touch a hazy date
-    python tools/haze_probe.py paired CACHE_WITH_HAZE CACHE_WITHOUT   (cache ... --haze-prob 0: the same scenes)
+    python tools/haze_probe.py paired CACHE_WITH_HAZE CACHE_WITHOUT   (cache ... --haze-prob 0: the same scenes;
+        cache ... --haze-depth 0.2: the same scenes and veils, even across each series)
         the errors of both runs on the same pixels, hazy and clear
     python tools/haze_probe.py tune CACHE
         the HOT mask's detection of the true veil for a grid of thresholds (choose them on seed 7 only)
@@ -123,7 +124,7 @@ def _model():
     return model
 
 
-def cache(seed, samples, out, patch=64, haze_prob=None):
+def cache(seed, samples, out, patch=64, haze_prob=None, haze_depth=None):
     """Draw, co-register and predict as ``evaluate`` does; keep everything in ``out`` (npz of object arrays)."""
     if seed == 2024:
         raise SystemExit("seed 2024 is the card's held-out series: use a development seed")
@@ -135,7 +136,8 @@ def cache(seed, samples, out, patch=64, haze_prob=None):
 
     torch.set_num_threads(1)
     gen = SemiSyntheticGenerator(root=None, split="val", patch=patch, scene_stats=True, record_history=True,
-                                 record_haze=True, **({} if haze_prob is None else {"haze_prob": haze_prob}))
+                                 record_haze=True, **({} if haze_prob is None else {"haze_prob": haze_prob}),
+                                 **({} if haze_depth is None else {"haze_depth": haze_depth}))
     model = _model()
     keep = {k: [] for k in ("values", "valid", "moment", "haze", "center", "scale", "pred")}
     for i in range(samples):
@@ -393,6 +395,8 @@ def main(argv=None):
     a.add_argument("--samples", type=int, default=100)
     a.add_argument("--out", required=True)
     a.add_argument("--haze-prob", type=float, help="the generator's share of hazy dates (default: its 0.25)")
+    a.add_argument("--haze-depth", type=float, help="how much a veil varies across a series (default: the generator's "
+                                                     "1, clear to its opacity; 0.2: even haze, the same draws)")
     for name in ("diagnose", "tune", "candidate"):
         a = sub.add_parser(name)
         a.add_argument("cache")
@@ -413,7 +417,7 @@ def main(argv=None):
         a.add_argument(name, type=float, default=default)
     args = p.parse_args(argv)
     if args.cmd == "cache":
-        cache(args.seed, args.samples, args.out, haze_prob=args.haze_prob)
+        cache(args.seed, args.samples, args.out, haze_prob=args.haze_prob, haze_depth=args.haze_depth)
     elif args.cmd == "diagnose":
         c = load(args.cache)
         print("moment kappa %.4f, area kappa %.4f, %d px" % scores(c, c["pred"]))

@@ -42,7 +42,8 @@ How one sample of T dates and P x P pixels is made
    seasonal shift (NIR and red move with a seasonal phase, scaled by NDVI); per-band gain and offset
    (illumination, calibration); sensor noise; integer misregistration of 1-3 pixels of whole dates
    (with ``subpixel_prob``, a share of them fractional offsets up to 2 px, resampled bilinearly);
-   haze (a smooth, bluish, additive veil); optionally (``landcover_prob``) land-cover-dependent tone
+   haze (a smooth, bluish, additive veil, from clear to its opacity within the sample; with ``haze_depth``
+   below 1 more even, on the share ``haze_depth_prob`` of veils: a haze bank larger than the sample); optionally (``landcover_prob``) land-cover-dependent tone
    changes (the first date's pixels grouped into 3-8 spectral classes, each class with its own gain
    and offset per date and band: crops at another stage, soil moisture, turbidity; with
    ``landcover_regions`` a share of those samples shift every connected region of a class on its
@@ -292,7 +293,7 @@ class SemiSyntheticGenerator:
                  context_crops=5, landcover_prob=0.0, landcover_regions=0.0, road_prob=0.0,
                  subpixel_prob=0.0, own_stats_prob=0.0, revert_prob=0.0, repeat_prob=0.0,
                  brief_prob=0.0, record_history=False, drift_prob=0.0, sources=None, rgb_prob=0.0,
-                 sensor_prob=0.0, record_haze=False, record_clouds=False):
+                 sensor_prob=0.0, record_haze=False, record_clouds=False, haze_depth=1.0, haze_depth_prob=1.0):
         if split not in ("train", "val"):
             raise ValueError(_("split must be 'train' or 'val'"))
         self.split, self.patch, self.margin = split, int(patch), int(margin)
@@ -318,6 +319,20 @@ class SemiSyntheticGenerator:
         # diagnostics: each sample also carries "haze" (T, P, P) float32, the opacity of each date's haze veil on
         # the date's own (shifted) grid, 0 on dates without haze; no random draw is added (the series stay as drawn)
         self.record_haze = bool(record_haze)
+        # how much a haze veil varies across the sample: 1 (the default) stretches each veil from clear to its
+        # largest opacity within the sample (patchy haze, wisps the size of the changes); d < 1 keeps it between
+        # (1 - d) and 1 of that opacity (a haze bank larger than the sample, which the scene statistics do not
+        # see); the same random draws either way.  ``haze_depth_prob``: the share of veils given that depth (the
+        # others patchy; below 1 it adds one draw per veil)
+        if isinstance(haze_depth, bool) or not isinstance(haze_depth, (int, float)) or not 0 <= haze_depth <= 1:
+            raise ValueError("haze_depth: " + _("must be a share between 0 and 1, not {value!r}").format(
+                value=haze_depth))
+        self.haze_depth = float(haze_depth)
+        if isinstance(haze_depth_prob, bool) or not isinstance(haze_depth_prob, (int, float)) \
+                or not 0 <= haze_depth_prob <= 1:
+            raise ValueError("haze_depth_prob: " + _("must be a share between 0 and 1, not {value!r}").format(
+                value=haze_depth_prob))
+        self.haze_depth_prob = float(haze_depth_prob)
         # diagnostics: each sample also carries "clouds" (T, P, P) float32, the opacity of each date's cloud on the
         # date's own (shifted) grid (0 on dates without cloud; the generator masks where it exceeds 0.05 on any
         # date), and "valid_clear" / "moment_clear", valid and moment as they would be without the cloud mask; no
@@ -698,6 +713,9 @@ class SemiSyntheticGenerator:
             if rng.random() < self.haze_prob:
                 veil = _smooth_noise(rng, size, rng.uniform(8, 20))
                 veil = (veil - veil.min()) / (np.ptp(veil) + 1e-6) * rng.uniform(0.05, 0.35)
+                if self.haze_depth < 1.0 and (self.haze_depth_prob >= 1.0 or rng.random() < self.haze_depth_prob):
+                    # (depth 1: the veil as it always was, to the bit)
+                    veil = veil.max() * (1.0 - self.haze_depth) + veil * self.haze_depth
                 colour = np.array([0.75, 0.8, 0.9, 0.65], np.float32) * rng.uniform(0.4, 0.9)
                 f[:] = f * (1 - veil[None]) + veil[None] * colour[:, None, None]
                 if veils is not None:
