@@ -153,7 +153,7 @@ def _series_for(args):
         from model_core.train import sample_stats
 
         # the nuisances a command line sets (default: the generator's, the standard held-out series)
-        extra = {k: getattr(args, k) for k in ("haze_prob", "misreg_prob", "cloud_prob")
+        extra = {k: getattr(args, k) for k in ("haze_prob", "misreg_prob", "cloud_prob", "haze_depth")
                  if getattr(args, k, None) is not None}
         gen = SemiSyntheticGenerator(root=args.root, split="val", patch=args.patch,
                                      scene_stats=args.scene_stats, road_prob=args.road_prob,
@@ -525,6 +525,10 @@ def build_parser():
                    help="semisynthetic: share of dates with haze (default: the generator's 0.25; 0.1 gives "
                         "the 'matched' series whose no-change differences match real series, see the "
                         "model card)")
+    p.add_argument("--haze-depth", type=float, default=None, metavar="D",
+                   help="semisynthetic: how even each haze veil is across a series: the generator's 1 (default) "
+                        "from clear to its opacity, patchy; 0.2 within 0.8-1 of it, a haze bank larger than "
+                        "the series, which the scene statistics do not see (the same scenes and veils)")
     p.add_argument("--misreg-prob", type=float, default=None, metavar="P",
                    help="semisynthetic: share of dates (after the first) shifted by 1-3 pixels, misregistered "
                         "against the labels (default: the generator's 0.4; 0 for series without it)")
@@ -624,7 +628,8 @@ def _main(args):
     args.model = args.model or "caimnet"
 
     try:
-        for name in ("road_prob", "haze_prob", "misreg_prob", "cloud_prob", "revert_prob", "repeat_prob"):
+        for name in ("road_prob", "haze_prob", "misreg_prob", "cloud_prob", "revert_prob", "repeat_prob",
+                     "haze_depth"):
             value = getattr(args, name, None)
             if value is not None and not 0.0 <= value <= 1.0:  # (a share: 1.5 ran, and the generator drew as for 1)
                 raise CaimError(_("{option} {value:g} is not a share: give a value from 0 to 1.").format(

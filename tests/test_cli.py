@@ -804,9 +804,29 @@ def _refused(capsys, argv, *needles):
 def test_evaluate_refuses_a_nuisance_share_outside_0_to_1(capsys):
     """--haze-prob, --misreg-prob, --cloud-prob (and the other semi-synthetic shares) are probabilities: 1.5 or -0.1
     ran without a word (the generator draws 'rng.random() < p', so 1.5 acted as 1 and -0.1 as 0)."""
-    for option, value in (("--misreg-prob", "1.5"), ("--haze-prob", "-0.1"), ("--cloud-prob", "2")):
+    for option, value in (("--misreg-prob", "1.5"), ("--haze-prob", "-0.1"), ("--cloud-prob", "2"),
+                          ("--haze-depth", "1.2")):
         _refused(capsys, ["--dataset", "semisynthetic", "--samples", "1", option, value],
                  f"{option} {float(value):g} is not a share")
+
+
+@pytest.mark.shared
+def test_evaluate_haze_depth_draws_the_same_series_with_even_veils():
+    """--haze-depth reaches the generator: the same scenes and labels, other values on the hazy dates only
+    (the probe of haze banks larger than a series, experiment record, forty-seventh session)."""
+    from model_core.evaluate import _series_for, build_parser
+
+    def drawn(*extra):
+        args = build_parser().parse_args(["--dataset", "semisynthetic", "--samples", "3", "--seed", "7",
+                                          "--scene-stats", *extra])
+        return _series_for(args)
+
+    plain, even = drawn(), drawn("--haze-depth", "0.2")
+    assert any(not np.array_equal(a.values, b.values) for a, b in zip(plain, even))
+    for a, b in zip(plain, even):
+        assert np.array_equal(a.moment, b.moment) and np.array_equal(a.valid, b.valid)
+        same = [np.array_equal(x, y) for x, y in zip(a.values, b.values)]
+        assert any(same)  # the dates without haze are untouched
 
 
 def test_evaluate_benchmark_layout_errors(capsys, tmp_path):
