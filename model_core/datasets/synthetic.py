@@ -43,12 +43,13 @@ How one sample of T dates and P x P pixels is made
    (illumination, calibration); sensor noise; integer misregistration of 1-3 pixels of whole dates
    (with ``subpixel_prob``, a share of them fractional offsets up to 2 px, resampled bilinearly);
    haze (a smooth, bluish, additive veil, from clear to its opacity within the sample; with ``haze_depth``
-   below 1 more even, on the share ``haze_depth_prob`` of veils: a haze bank larger than the sample); optionally (``landcover_prob``) land-cover-dependent tone
-   changes (the first date's pixels grouped into 3-8 spectral classes, each class with its own gain
-   and offset per date and band: crops at another stage, soil moisture, turbidity; with
-   ``landcover_regions`` a share of those samples shift every connected region of a class on its
-   own: fields of one crop at different stages); and thick clouds, which are MASKED: cloudy pixels of any
-   date are invalid (input zeroed by the normaliser, label 255), as the engine does with nodata.
+   below 1 more even, on the share ``haze_depth_prob`` of veils: a haze bank larger than the sample);
+   optionally (``landcover_prob``) land-cover-dependent tone changes (the first date's pixels grouped into
+   3-8 spectral classes, each class with its own gain and offset per date and band: crops at another
+   stage, soil moisture, turbidity; with ``landcover_regions`` a share of those samples shift every
+   connected region of a class on its own: fields of one crop at different stages); and thick clouds,
+   which are MASKED: cloudy pixels of any date are invalid (input zeroed by the normaliser, label 255),
+   as the engine does with nodata.
 
 Band mapping to the model's R, G, B, NIR (all scaled to reflectance-like 0..1 floats):
 
