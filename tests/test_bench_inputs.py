@@ -76,7 +76,12 @@ def test_the_header_prints_the_estimates_memory_probe_and_speeds(monkeypatch):
     assert found, line
     assert probes == [1]  # measured once: memory_speed() reused it
     compute, memory, network = (float(found.group(i)) for i in (2, 3, 4))
-    assert memory == round(predict.memory_speed(), 2) and abs(network - (compute * memory) ** 0.5) < 0.02
+    assert memory == round(predict.memory_speed(), 2)
+    # the networks' speed is the geometric mean of the two, each printed to 0.01: within what that rounding allows
+    # (a fixed 0.02 failed on QGIS 3.44's Debian torch, whose slow matmul printed compute 0.17 beside memory 11.22)
+    low = max(compute - 0.005, 0.0) * max(memory - 0.005, 0.0)
+    assert low ** 0.5 - 0.005 - 1e-9 <= network <= ((compute + 0.005) * (memory + 0.005)) ** 0.5 + 0.005 + 1e-9, \
+        (compute, memory, network)
     # the memory speed is the estimate's formula on the probe printed (rounded to 0.1 ms), not another figure
     probe = float(found.group(1)) / 1e3
     assert abs(memory - predict.memory_speed_of(probe)) <= 0.01 + memory * 0.06e-3 / max(probe, 1e-4)
