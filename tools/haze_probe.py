@@ -135,9 +135,9 @@ def cache(seed, samples, out, patch=64, haze_prob=None, haze_depth=None):
     from model_core.evaluate import predict_scene
 
     torch.set_num_threads(1)
+    given = {k: v for k, v in (("haze_prob", haze_prob), ("haze_depth", haze_depth)) if v is not None}
     gen = SemiSyntheticGenerator(root=None, split="val", patch=patch, scene_stats=True, record_history=True,
-                                 record_haze=True, **({} if haze_prob is None else {"haze_prob": haze_prob}),
-                                 **({} if haze_depth is None else {"haze_depth": haze_depth}))
+                                 record_haze=True, **given)
     model = _model()
     keep = {k: [] for k in ("values", "valid", "moment", "haze", "center", "scale", "pred")}
     for i in range(samples):

@@ -325,15 +325,10 @@ class SemiSyntheticGenerator:
         # (1 - d) and 1 of that opacity (a haze bank larger than the sample, which the scene statistics do not
         # see); the same random draws either way.  ``haze_depth_prob``: the share of veils given that depth (the
         # others patchy; below 1 it adds one draw per veil)
-        if isinstance(haze_depth, bool) or not isinstance(haze_depth, (int, float)) or not 0 <= haze_depth <= 1:
-            raise ValueError("haze_depth: " + _("must be a share between 0 and 1, not {value!r}").format(
-                value=haze_depth))
-        self.haze_depth = float(haze_depth)
-        if isinstance(haze_depth_prob, bool) or not isinstance(haze_depth_prob, (int, float)) \
-                or not 0 <= haze_depth_prob <= 1:
-            raise ValueError("haze_depth_prob: " + _("must be a share between 0 and 1, not {value!r}").format(
-                value=haze_depth_prob))
-        self.haze_depth_prob = float(haze_depth_prob)
+        for name, value in (("haze_depth", haze_depth), ("haze_depth_prob", haze_depth_prob)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+                raise ValueError(name + ": " + _("must be a share between 0 and 1, not {value!r}").format(value=value))
+        self.haze_depth, self.haze_depth_prob = float(haze_depth), float(haze_depth_prob)
         # diagnostics: each sample also carries "clouds" (T, P, P) float32, the opacity of each date's cloud on the
         # date's own (shifted) grid (0 on dates without cloud; the generator masks where it exceeds 0.05 on any
         # date), and "valid_clear" / "moment_clear", valid and moment as they would be without the cloud mask; no
